@@ -1,0 +1,18 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+
+namespace CommunityPolicing.Web.Components.Shared;
+
+public static class LocalizerExtensions
+{
+    /// <summary>An enum value's name in the current language: resource key "TypeName.Value".</summary>
+    public static string Enum<T>(this IStringLocalizer localizer, T value) where T : struct, System.Enum =>
+        localizer[$"{typeof(T).Name}.{value}"].Value;
+
+    /// <summary>A date in the current culture's short format, or a dash.</summary>
+    public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "—";
+
+    /// <summary>A field's error message from a save result, localised, or null.</summary>
+    public static string? FieldError(this IStringLocalizer localizer, IReadOnlyDictionary<string, string>? errors, string field) =>
+        errors is not null && errors.TryGetValue(field, out var key) ? localizer[key].Value : null;
+}

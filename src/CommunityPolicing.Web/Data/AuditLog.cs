@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPolicing.Web.Data;
+
+/// <summary>Audit rows for events that are not entity changes: sign-ins, failed sign-ins, access denials.</summary>
+public sealed class AuditLog(IDbContextFactory<AppDbContext> factory, PrincipalAccessor principals, TimeProvider clock)
+{
+    public async Task WriteAsync(string action, string? userName, string? entityType = null, string? entityKey = null,
+        object? details = null, ClaimsPrincipal? principal = null, CancellationToken ct = default)
+    {
+        principal ??= await principals.GetAsync();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = principal.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserName = userName ?? principal.Identity?.Name,
+            Role = principal.FindFirstValue(ClaimTypes.Role),
+            Action = action,
+            EntityType = entityType,
+            EntityKey = entityKey,
+            NewValues = details is null ? null : JsonSerializer.Serialize(details),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Called when a scoped lookup found nothing: if the record exists, the user asked for one outside their
+    /// scope (they were told "not found"), and that is audited as an access denial.
+    /// </summary>
+    public async Task AccessDeniedIfExistsAsync<T>(IQueryable<T> all, int id, CancellationToken ct = default) where T : class
+    {
+        if (await all.AnyAsync(e => EF.Property<int>(e, "Id") == id, ct))
+        {
+            await WriteAsync(AuditActions.AccessDenied, null, typeof(T).Name, id.ToString(CultureInfo.InvariantCulture), ct: ct);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using System.Text.Json;
+using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Security;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace CommunityPolicing.Web.Data.Interceptors;
+
+/// <summary>
+/// Writes an audit row for every insert, update and delete, in the same transaction as the change.
+/// Values are captured before saving (so updates keep their old values) and keys after saving
+/// (so inserts get their database-generated keys).
+/// </summary>
+public sealed class AuditInterceptor(PrincipalAccessor principals, TimeProvider clock) : SaveChangesInterceptor
+{
+    /// <summary>Secrets never copied into the audit trail.</summary>
+    private static readonly HashSet<string> RedactedProperties =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Version"];
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+
+    private sealed record Change(EntityEntry Entry, string Action, Dictionary<string, object?>? Old, Dictionary<string, object?>? New);
+
+    private sealed class Pending(List<Change> changes, IDbContextTransaction? ownTransaction)
+    {
+        public List<Change> Changes { get; } = changes;
+        public IDbContextTransaction? OwnTransaction { get; } = ownTransaction;
+    }
+
+    /// <summary>
+    /// Synchronous saves are allowed only for what is not audited (Data Protection stores its keys that way);
+    /// audited entities must be saved with SaveChangesAsync.
+    /// </summary>
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        eventData.Context is { } db && Collect(db).Count > 0
+            ? throw new NotSupportedException("Use SaveChangesAsync: audited changes are written asynchronously.")
+            : result;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        var db = eventData.Context;
+        if (db is null)
+        {
+            return result;
+        }
+
+        var changes = Collect(db);
+        if (changes.Count == 0)
+        {
+            return result;
+        }
+
+        var own = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        _pending.AddOrUpdate(db, new Pending(changes, own));
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        var db = eventData.Context;
+        if (db is null || !_pending.TryGetValue(db, out var pending))
+        {
+            return result;
+        }
+
+        _pending.Remove(db);
+        var principal = await principals.GetAsync();
+        var now = clock.GetUtcNow();
+        foreach (var change in pending.Changes)
+        {
+            db.Add(new AuditEntry
+            {
+                At = now,
+                UserId = principal.FindFirstValue(ClaimTypes.NameIdentifier),
+                UserName = principal.Identity?.Name,
+                Role = principal.FindFirstValue(ClaimTypes.Role),
+                Action = change.Action,
+                EntityType = change.Entry.Metadata.ClrType.Name,
+                EntityKey = KeyOf(change.Entry),
+                OldValues = change.Old is null ? null : JsonSerializer.Serialize(change.Old, Json),
+                NewValues = change.New is null ? null : JsonSerializer.Serialize(change.New, Json),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (pending.OwnTransaction is { } transaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var pending))
+        {
+            _pending.Remove(db);
+            if (pending.OwnTransaction is { } transaction)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    private static List<Change> Collect(DbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        return db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e))
+            .Select(Capture)
+            .OfType<Change>()
+            .ToList();
+    }
+
+    private static bool IsAudited(EntityEntry entry) =>
+        entry.Entity is not AuditEntry and not DataProtectionKey;
+
+    private static Change? Capture(EntityEntry entry)
+    {
+        var properties = entry.Properties.Where(p => !RedactedProperties.Contains(p.Metadata.Name)).ToList();
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                return new Change(entry, AuditActions.Insert, null, properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue));
+            case EntityState.Deleted:
+                return new Change(entry, AuditActions.Delete, properties.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue), null);
+            default:
+                var modified = properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                return modified.Count == 0
+                    ? null
+                    : new Change(entry, AuditActions.Update,
+                        modified.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue),
+                        modified.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue));
+        }
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+}

@@ -1,0 +1,28 @@
+namespace CommunityPolicing.Web.Domain;
+
+public static class AuditActions
+{
+    public const string Insert = "Insert";
+    public const string Update = "Update";
+    public const string Delete = "Delete";
+    public const string SignIn = "SignIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string SignOut = "SignOut";
+    public const string AccessDenied = "AccessDenied";
+    public const string Lockout = "Lockout";
+}
+
+/// <summary>One append-only audit row; the database rejects UPDATE and DELETE on this table.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? UserId { get; set; }
+    public string? UserName { get; set; }
+    public string? Role { get; set; }
+    public required string Action { get; set; }
+    public string? EntityType { get; set; }
+    public string? EntityKey { get; set; }
+    public string? OldValues { get; set; }
+    public string? NewValues { get; set; }
+}

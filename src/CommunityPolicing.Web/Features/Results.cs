@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CommunityPolicing.Web.Features;
+
+public sealed record PageResult<T>(IReadOnlyList<T> Items, int Total);
+
+public sealed record Option(int Id, string Name);
+
+/// <summary>
+/// The outcome of a save: saved (with the record's id), refused with messages per field (resource keys),
+/// a concurrency conflict (someone else saved first), or not found (absent or outside the user's scope).
+/// </summary>
+public sealed record SaveResult(int Id, IReadOnlyDictionary<string, string> Errors, bool Conflict, bool NotFound)
+{
+    public bool Succeeded => Errors.Count == 0 && !Conflict && !NotFound;
+
+    public static SaveResult Saved(int id) => new(id, new Dictionary<string, string>(), false, false);
+    public static SaveResult Invalid(IReadOnlyDictionary<string, string> errors) => new(0, errors, false, false);
+    public static SaveResult Invalid(string field, string message) => Invalid(new Dictionary<string, string> { [field] = message });
+    public static readonly SaveResult Stale = new(0, new Dictionary<string, string>(), true, false);
+    public static readonly SaveResult Missing = new(0, new Dictionary<string, string>(), false, true);
+
+    /// <summary>Saves, turning a lost optimistic-concurrency race or a unique-key clash into a result the form can show.</summary>
+    public static async Task<SaveResult> SaveAsync(DbContext db, Func<int> id, string? uniqueField, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Saved(id());
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Stale;
+        }
+        catch (DbUpdateException e) when (uniqueField is not null && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return Invalid(uniqueField, "Validation.AlreadyUsed");
+        }
+    }
+}
+
+/// <summary>Collects field errors as resource keys.</summary>
+public sealed class FieldErrors : Dictionary<string, string>
+{
+    public FieldErrors Required(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            TryAdd(field, "Validation.Required");
+        }
+
+        return this;
+    }
+
+    public FieldErrors MaxLength(string field, string? value, int max)
+    {
+        if (value?.Length > max)
+        {
+            TryAdd(field, "Validation.TooLong");
+        }
+
+        return this;
+    }
+
+    public FieldErrors When(bool invalid, string field, string message)
+    {
+        if (invalid)
+        {
+            TryAdd(field, message);
+        }
+
+        return this;
+    }
+}
+
+public static class Like
+{
+    /// <summary>An ILIKE pattern matching the text anywhere, with the user's % and _ taken literally.</summary>
+    public static string Containing(string text) =>
+        "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+}

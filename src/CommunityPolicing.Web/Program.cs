@@ -1,0 +1,127 @@
+using CommunityPolicing.Web;
+using CommunityPolicing.Web.Components;
+using CommunityPolicing.Web.Components.Account;
+using CommunityPolicing.Web.Data;
+using CommunityPolicing.Web.Data.EmbeddedPostgres;
+using CommunityPolicing.Web.Data.Interceptors;
+using CommunityPolicing.Web.Data.Seeding;
+using CommunityPolicing.Web.Features.Admin;
+using CommunityPolicing.Web.Features.Officers;
+using CommunityPolicing.Web.Features.Precincts;
+using CommunityPolicing.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using Serilog;
+using Serilog.Extensions.Logging;
+using Serilog.Formatting.Compact;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Host.UseSerilog((context, configuration) => configuration
+    .ReadFrom.Configuration(context.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console()
+    .WriteTo.File(new CompactJsonFormatter(), Path.Combine(context.Configuration["Logging:Directory"] ?? "logs", "app-.json"),
+        rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14));
+
+// No connection string: run a private PostgreSQL cluster under .data/ for as long as the app runs.
+var connectionString = builder.Configuration.GetConnectionString("Default");
+EmbeddedPostgresCluster? embedded = null;
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    embedded = await EmbeddedPostgresCluster.StartAsync(
+        builder.Configuration["EmbeddedDatabase:DataDirectory"] ?? ".data/postgres",
+        builder.Configuration.GetValue("EmbeddedDatabase:Port", 55432),
+        "communitypolicing",
+        new SerilogLoggerFactory(new LoggerConfiguration().WriteTo.Console().CreateLogger(), dispose: true)
+            .CreateLogger<EmbeddedPostgresCluster>());
+    connectionString = embedded.ConnectionString("communitypolicing");
+}
+
+var services = builder.Services;
+services.AddRazorComponents().AddInteractiveServerComponents();
+services.AddMudServices();
+services.AddLocalization(options => options.ResourcesPath = "Resources");
+services.AddHttpContextAccessor();
+services.AddSingleton(TimeProvider.System);
+
+// First hosted service: migrations run before anything else (Data Protection's key ring) touches the database.
+services.AddHostedService<DatabaseInitializer>();
+services.AddScoped<AuditInterceptor>();
+services.AddDbContextFactory<AppDbContext>((sp, options) => options
+    .UseNpgsql(connectionString)
+    .UseSnakeCaseNamingConvention()
+    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
+services.AddDataProtection().SetApplicationName("CommunityPolicing").PersistKeysToDbContext<AppDbContext>();
+services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+
+services.AddCascadingAuthenticationState();
+services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+services.AddAuthentication(options =>
+    {
+        options.DefaultScheme = IdentityConstants.ApplicationScheme;
+        options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+    })
+    .AddIdentityCookies();
+services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/Account/Login";
+    options.AccessDeniedPath = "/Account/AccessDenied";
+    options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+    options.SlidingExpiration = true;
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+});
+services.AddIdentityCore<ApplicationUser>(options =>
+    {
+        options.Password.RequiredLength = 12;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.User.RequireUniqueEmail = true;
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+services.AddAuthorizationBuilder()
+    .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Administrator))
+    .AddPolicy(Policies.RegistryEditor, p => p.RequireRole(Roles.Administrator, Roles.StationChief))
+    .AddPolicy(Policies.RegistryReader, p => p.RequireRole(Roles.Administrator, Roles.StationChief, Roles.DistrictOfficer));
+
+services.AddScoped<PrincipalAccessor>();
+services.AddScoped<CurrentUser>();
+services.AddScoped<AuditLog>();
+services.AddScoped<DemoSeeder>();
+services.AddScoped<PrecinctService>();
+services.AddScoped<OfficerService>();
+services.AddScoped<UserAdminService>();
+services.AddScoped<AuditService>();
+
+var app = builder.Build();
+if (embedded is not null)
+{
+    app.Lifetime.ApplicationStopped.Register(() => embedded.StopAsync().GetAwaiter().GetResult());
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSerilogRequestLogging();
+app.UseRequestLocalization(Cultures.LocalizationOptions(app.Configuration));
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapHealthChecks("/health");
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

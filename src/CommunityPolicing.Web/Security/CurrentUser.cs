@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using CommunityPolicing.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPolicing.Web.Security;
+
+/// <summary>The one place that turns the signed-in principal into a <see cref="UserScope"/>.</summary>
+public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<AppDbContext> factory)
+{
+    private UserScope? _scope;
+
+    public async Task<UserScope> GetScopeAsync(CancellationToken ct = default)
+    {
+        if (_scope is not null)
+        {
+            return _scope;
+        }
+
+        var principal = await principals.GetAsync();
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return UserScope.Nobody;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var row = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && (u.LockoutEnd == null || u.LockoutEnd < DateTimeOffset.UtcNow))
+            .Select(u => new
+            {
+                u.Id,
+                u.UserName,
+                u.FullName,
+                Role = db.UserRoles.Where(ur => ur.UserId == u.Id)
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault(),
+                u.DepartmentId,
+                u.PrecinctId,
+                PrecinctDepartmentId = db.Precincts.Where(p => p.Id == u.PrecinctId).Select(p => (int?)p.DepartmentId).FirstOrDefault(),
+                OfficerId = db.Officers.Where(o => o.UserId == u.Id).Select(o => (int?)o.Id).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+
+        _scope = row is null
+            ? UserScope.Nobody
+            : new UserScope(row.Id, row.UserName ?? "", row.FullName, row.Role ?? "",
+                row.DepartmentId ?? row.PrecinctDepartmentId, row.PrecinctId, row.OfficerId, []);
+        return _scope;
+    }
+}

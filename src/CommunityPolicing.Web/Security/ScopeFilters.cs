@@ -1,0 +1,30 @@
+using CommunityPolicing.Web.Domain;
+
+namespace CommunityPolicing.Web.Security;
+
+/// <summary>
+/// The row-level filters every registry query starts from, so scope is enforced in SQL.
+/// Administrators see everything; everyone else sees their department; a user with no department sees nothing.
+/// </summary>
+public static class ScopeFilters
+{
+    public static IQueryable<Precinct> VisibleTo(this IQueryable<Precinct> query, UserScope scope) =>
+        scope.IsAdministrator ? query
+        : scope.DepartmentId is int department && (scope.IsChief || scope.IsOfficer) ? query.Where(p => p.DepartmentId == department)
+        : query.Where(_ => false);
+
+    public static IQueryable<Beat> VisibleTo(this IQueryable<Beat> query, UserScope scope) =>
+        scope.IsAdministrator ? query
+        : scope.DepartmentId is int department && (scope.IsChief || scope.IsOfficer) ? query.Where(b => b.Precinct!.DepartmentId == department)
+        : query.Where(_ => false);
+
+    public static IQueryable<Officer> VisibleTo(this IQueryable<Officer> query, UserScope scope) =>
+        scope.IsAdministrator ? query
+        : scope.DepartmentId is int department && (scope.IsChief || scope.IsOfficer) ? query.Where(o => o.Precinct!.DepartmentId == department)
+        : query.Where(_ => false);
+
+    public static IQueryable<Department> VisibleTo(this IQueryable<Department> query, UserScope scope) =>
+        scope.IsAdministrator ? query
+        : scope.DepartmentId is int department && (scope.IsChief || scope.IsOfficer) ? query.Where(d => d.Id == department)
+        : query.Where(_ => false);
+}

@@ -1,0 +1,79 @@
+using CommunityPolicing.Web.Data;
+using CommunityPolicing.Web.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityPolicing.Testing;
+
+/// <summary>The real app on a throwaway PostgreSQL database with the demo data, as the tests drive it.</summary>
+public class TestApp : IAsyncLifetime
+{
+    private readonly string _logs = Path.Combine(Path.GetTempPath(), $"cp-test-logs-{Guid.NewGuid():N}");
+
+    public TestDatabase Database { get; private set; } = default!;
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = default!;
+
+    protected virtual string Name => "cp_test";
+
+    protected virtual void Configure(WebApplicationFactory<Program> factory)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.StartAsync(Name);
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseEnvironment("Development")
+            .UseSetting("ConnectionStrings:Default", Database.ConnectionString)
+            .UseSetting("Seed:Demo", "true")
+            .UseSetting("Logging:Directory", _logs));
+        Configure(Factory);
+        await StartAsync();
+    }
+
+    protected virtual Task StartAsync()
+    {
+        _ = Factory.Services; // starts the host: migrations and demo data
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+        if (Directory.Exists(_logs))
+        {
+            Directory.Delete(_logs, recursive: true);
+        }
+    }
+
+    /// <summary>A context straight on the test database, for arranging and checking; it bypasses services and audit.</summary>
+    public AppDbContext NewDbContext() => new(new DbContextOptionsBuilder<AppDbContext>()
+        .UseNpgsql(Database.ConnectionString).UseSnakeCaseNamingConvention().Options);
+
+    /// <summary>
+    /// A service scope signed in as the given user, the way an interactive circuit is: services see the
+    /// user through the scope's authentication state. Null email: an anonymous scope.
+    /// </summary>
+    public async Task<AsyncServiceScope> SignedInAsync(string? email)
+    {
+        var scope = Factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var principal = new System.Security.Claims.ClaimsPrincipal();
+        if (email is not null)
+        {
+            var user = await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)
+                ?? throw new InvalidOperationException($"No user {email}");
+            principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+        }
+
+        ((IHostEnvironmentAuthenticationStateProvider)services.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        return scope;
+    }
+}
