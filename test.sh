@@ -12,4 +12,14 @@ dotnet tool restore >/dev/null
 dotnet restore CommunityPolicing.sln
 dotnet build CommunityPolicing.sln --no-restore -warnaserror
 dotnet format CommunityPolicing.sln --verify-no-changes --no-restore
-dotnet test CommunityPolicing.sln --no-build "$@"
+
+# One closing line over all test projects: "N passed, N failed".
+log=$(mktemp)
+set +e
+dotnet test CommunityPolicing.sln --no-build "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Passed:") p += $(i+1); if ($i == "Failed:") f += $(i+1) } }
+     END { printf "%d passed, %d failed\n", p, f }' FS='[ ,]+' "$log"
+rm -f "$log"
+exit "$status"

@@ -43,7 +43,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
 var services = builder.Services;
 services.AddRazorComponents().AddInteractiveServerComponents();
 services.AddMudServices();
-services.AddLocalization(options => options.ResourcesPath = "Resources");
+services.AddLocalization();
 services.AddHttpContextAccessor();
 services.AddSingleton(TimeProvider.System);
 
@@ -85,10 +85,7 @@ services.AddIdentityCore<ApplicationUser>(options =>
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders();
-services.AddAuthorizationBuilder()
-    .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Administrator))
-    .AddPolicy(Policies.RegistryEditor, p => p.RequireRole(Roles.Administrator, Roles.StationChief))
-    .AddPolicy(Policies.RegistryReader, p => p.RequireRole(Roles.Administrator, Roles.StationChief, Roles.DistrictOfficer));
+services.AddAuthorization(Policies.Configure);
 
 services.AddScoped<PrincipalAccessor>();
 services.AddScoped<CurrentUser>();

@@ -28,7 +28,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> StartAsync(string name)
     {
-        var database = $"{name}_{Guid.NewGuid():N}"[..40];
+        var database = $"{name}_{Guid.NewGuid():N}"[..(name.Length + 13)];
         var server = Environment.GetEnvironmentVariable("CP_TEST_DATABASE");
         if (!string.IsNullOrWhiteSpace(server))
         {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+
 namespace CommunityPolicing.Web.Security;
 
 public static class Roles
@@ -10,10 +12,17 @@ public static class Roles
     public static readonly string[] All = [Administrator, StationChief, DistrictOfficer, VolunteerCoordinator];
 }
 
-/// <summary>Authorization policy names; pages use these, services check the scope again.</summary>
+/// <summary>Authorization policies for pages and navigation; services check the scope again in SQL.</summary>
 public static class Policies
 {
     public const string Admin = "Admin";
     public const string RegistryEditor = "RegistryEditor";
     public const string RegistryReader = "RegistryReader";
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(RegistryEditor, p => p.RequireRole(Roles.Administrator, Roles.StationChief));
+        options.AddPolicy(RegistryReader, p => p.RequireRole(Roles.Administrator, Roles.StationChief, Roles.DistrictOfficer));
+    }
 }

@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using CommunityPolicing.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using CommunityPolicing.Web.Security;
 
 namespace CommunityPolicing.Web.Components.Account;
 

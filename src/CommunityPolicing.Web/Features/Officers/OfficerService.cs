@@ -58,8 +58,17 @@ public sealed class OfficerService(IDbContextFactory<AppDbContext> factory, Curr
         var officer = await db.Officers.AsNoTracking().VisibleTo(scope).Where(o => o.Id == id)
             .Select(o => new
             {
-                o.Id, o.FullName, o.Rank, o.BadgeNumber, o.Position, o.LivesOnBeat, o.Phone, o.PrecinctId,
-                PrecinctNumber = o.Precinct!.Number, PrecinctName = o.Precinct.Name, o.Precinct.DepartmentId,
+                o.Id,
+                o.FullName,
+                o.Rank,
+                o.BadgeNumber,
+                o.Position,
+                o.LivesOnBeat,
+                o.Phone,
+                o.PrecinctId,
+                PrecinctNumber = o.Precinct!.Number,
+                PrecinctName = o.Precinct.Name,
+                o.Precinct.DepartmentId,
                 Department = o.Precinct.Department!.Name,
                 UserName = db.Users.Where(u => u.Id == o.UserId).Select(u => u.UserName).FirstOrDefault(),
                 Beats = o.Beats.OrderBy(b => b.Name).Select(b => new Option(b.Id, b.Name)).ToList(),

@@ -1,0 +1,34 @@
+using Bunit;
+using CommunityPolicing.Web.Components.Layout;
+using CommunityPolicing.Web.Security;
+
+namespace CommunityPolicing.ComponentTests.Layout;
+
+public sealed class NavMenuTests : ComponentTest
+{
+    [Theory]
+    [InlineData(Roles.Administrator, new[] { "/", "/precincts", "/officers", "/admin/users", "/admin/audit" })]
+    [InlineData(Roles.StationChief, new[] { "/", "/precincts", "/officers" })]
+    [InlineData(Roles.DistrictOfficer, new[] { "/", "/precincts", "/officers" })]
+    [InlineData(Roles.VolunteerCoordinator, new[] { "/" })]
+    public void Navigation_shows_only_what_the_role_may_use(string role, string[] links)
+    {
+        SignIn(role);
+
+        var nav = Render<NavMenu>();
+
+        Assert.Equal(links, nav.FindAll("a[href]").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void Navigation_is_in_the_users_language()
+    {
+        SignIn(Roles.Administrator);
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("kk");
+
+        var nav = Render<NavMenu>();
+
+        Assert.Contains("Учаскелік пункттер", nav.Markup);
+        Assert.Contains("Аудит журналы", nav.Markup);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using CommunityPolicing.Testing;
+using CommunityPolicing.Web.Data.EmbeddedPostgres;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace CommunityPolicing.EndToEndTests;
+
+/// <summary>The real app on Kestrel (a real port, so a real browser can reach it) and Debian's Chromium.</summary>
+public sealed class BrowserApp : TestApp
+{
+    public static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    protected override string Name => "cp_e2e";
+
+    protected override void Configure(WebApplicationFactory<Program> factory)
+    {
+        var port = EmbeddedPostgresCluster.FreePort();
+        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        BaseUrl = $"http://127.0.0.1:{port}";
+    }
+
+    protected override async Task StartAsync()
+    {
+        Factory.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CP_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (own cookies) at desktop or phone size, in the given language.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false, string culture = "ru")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
+            IsMobile = phone,
+            HasTouch = phone,
+            DeviceScaleFactor = 1,
+        });
+        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = BaseUrl }]);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    public async Task<IPage> SignInAsync(string email, bool phone = false, string culture = "ru")
+    {
+        var page = await NewPageAsync(phone, culture);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Web.Data.Seeding.DemoSeeder.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>Interactive pages answer clicks only once the Blazor circuit is up (MainLayout marks it).</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.Locator("[data-circuit=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>Screenshots go to CP_SCREENSHOTS when set (docs/screenshots when refreshing the docs), else to a temporary folder.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("CP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cp-screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
