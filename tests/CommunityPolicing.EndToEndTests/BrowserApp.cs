@@ -83,11 +83,11 @@ public sealed class BrowserApp : TestApp
         page.Locator("[data-circuit=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
     /// <summary>Screenshots go to CP_SCREENSHOTS when set (docs/screenshots when refreshing the docs), else to a temporary folder.</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var folder = Environment.GetEnvironmentVariable("CP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cp-screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 }
 
