@@ -20,4 +20,7 @@ cat <<TXT
 
 TXT
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# dotnet run starts the app in the project folder: keep data and logs at the top of the checkout.
+export EmbeddedDatabase__DataDirectory="${EmbeddedDatabase__DataDirectory:-$PWD/.data/postgres}"
+export Logging__Directory="${Logging__Directory:-$PWD/logs}"
 exec dotnet run --project src/CommunityPolicing.Web --launch-profile http "$@"

@@ -41,14 +41,15 @@ if (string.IsNullOrWhiteSpace(connectionString))
 }
 
 var services = builder.Services;
+
+// The first hosted service, so migrations run before anything else (Data Protection's key ring) reads the database.
+services.AddHostedService<DatabaseInitializer>();
 services.AddRazorComponents().AddInteractiveServerComponents();
 services.AddMudServices();
 services.AddLocalization();
 services.AddHttpContextAccessor();
 services.AddSingleton(TimeProvider.System);
 
-// First hosted service: migrations run before anything else (Data Protection's key ring) touches the database.
-services.AddHostedService<DatabaseInitializer>();
 services.AddScoped<AuditInterceptor>();
 services.AddDbContextFactory<AppDbContext>((sp, options) => options
     .UseNpgsql(connectionString)
