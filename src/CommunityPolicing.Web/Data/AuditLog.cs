@@ -37,7 +37,28 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> factory, PrincipalA
     {
         if (await all.AnyAsync(e => EF.Property<int>(e, "Id") == id, ct))
         {
-            await WriteAsync(AuditActions.AccessDenied, null, typeof(T).Name, id.ToString(CultureInfo.InvariantCulture), ct: ct);
+            await AccessDeniedAsync(typeof(T).Name, id.ToString(CultureInfo.InvariantCulture), ct);
         }
+    }
+
+    /// <summary>
+    /// Audits a denial once per user, record and minute: a page is rendered twice (prerendered, then
+    /// interactive) and a second row for the same attempt would only be noise.
+    /// </summary>
+    public async Task AccessDeniedAsync(string entityType, string key, CancellationToken ct = default)
+    {
+        var principal = await principals.GetAsync();
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var since = clock.GetUtcNow().AddMinutes(-1);
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            if (await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.AccessDenied && a.UserId == userId
+                && a.EntityType == entityType && a.EntityKey == key && a.At >= since, ct))
+            {
+                return;
+            }
+        }
+
+        await WriteAsync(AuditActions.AccessDenied, null, entityType, key, principal: principal, ct: ct);
     }
 }
