@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using CommunityPolicing.Web;
 using CommunityPolicing.Web.Components;
 using CommunityPolicing.Web.Components.Account;
@@ -6,13 +7,16 @@ using CommunityPolicing.Web.Data.EmbeddedPostgres;
 using CommunityPolicing.Web.Data.Interceptors;
 using CommunityPolicing.Web.Data.Seeding;
 using CommunityPolicing.Web.Features.Admin;
+using CommunityPolicing.Web.Features.Appeals;
 using CommunityPolicing.Web.Features.Officers;
 using CommunityPolicing.Web.Features.Precincts;
+using CommunityPolicing.Web.Features.Public;
 using CommunityPolicing.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MudBlazor.Services;
 using Serilog;
 using Serilog.Extensions.Logging;
@@ -88,6 +92,22 @@ services.AddIdentityCore<ApplicationUser>(options =>
     .AddDefaultTokenProviders();
 services.AddAuthorization(Policies.Configure);
 
+services.AddRateLimiter(options =>
+{
+    // Public submissions (portal, tracking form posts, Open311): a fixed window per client address; page views are free.
+    var permits = builder.Configuration.GetValue("RateLimits:PublicSubmissions", 10);
+    options.AddPolicy(PublicLimits.Policy, context => HttpMethods.IsGet(context.Request.Method)
+        ? RateLimitPartition.GetNoLimiter("views")
+        : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(10) }));
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.OnRejected = (context, ct) =>
+    {
+        var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()["Public.TooMany"];
+        return new ValueTask(context.HttpContext.Response.WriteAsync(text, ct));
+    };
+});
+
 services.AddScoped<PrincipalAccessor>();
 services.AddScoped<CurrentUser>();
 services.AddScoped<AuditLog>();
@@ -96,6 +116,7 @@ services.AddScoped<PrecinctService>();
 services.AddScoped<OfficerService>();
 services.AddScoped<UserAdminService>();
 services.AddScoped<AuditService>();
+services.AddScoped<AppealService>();
 
 var app = builder.Build();
 if (embedded is not null)
@@ -112,6 +133,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization(Cultures.LocalizationOptions(app.Configuration));
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

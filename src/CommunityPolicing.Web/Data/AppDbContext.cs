@@ -16,11 +16,21 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Beat> Beats => Set<Beat>();
     public DbSet<Officer> Officers => Set<Officer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<AppealEvent> AppealEvents => Set<AppealEvent>();
+    public DbSet<AppealCategory> AppealCategories => Set<AppealCategory>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public const string AppealNumberSequence = "appeal_numbers";
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Appeal registration numbers: unique and gap-tolerant, without locking a counter row.
+        builder.HasSequence<long>(AppealNumberSequence);
     }
 }

@@ -1,4 +1,5 @@
 using CommunityPolicing.Web.Data.Seeding;
+using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,16 @@ public sealed class DatabaseInitializer(
             if (!await roles.RoleExistsAsync(role))
             {
                 await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            // Reference data every installation needs: the Kazakh work calendar, editable by administrators.
+            if (!await db.CalendarDays.AnyAsync(d => d.Jurisdiction == Jurisdiction.Kazakhstan, cancellationToken))
+            {
+                db.CalendarDays.AddRange(KazakhstanCalendar.Days());
+                await db.SaveChangesAsync(cancellationToken);
             }
         }
 

@@ -18,11 +18,13 @@ public static class Policies
     public const string Admin = "Admin";
     public const string RegistryEditor = "RegistryEditor";
     public const string RegistryReader = "RegistryReader";
+    public const string AppealWorker = "AppealWorker";
 
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(RegistryEditor, p => p.RequireRole(Roles.Administrator, Roles.StationChief));
         options.AddPolicy(RegistryReader, p => p.RequireRole(Roles.Administrator, Roles.StationChief, Roles.DistrictOfficer));
+        options.AddPolicy(AppealWorker, p => p.RequireRole(Roles.Administrator, Roles.StationChief, Roles.DistrictOfficer));
     }
 }

@@ -27,4 +27,14 @@ public static class ScopeFilters
         scope.IsAdministrator ? query
         : scope.DepartmentId is int department && (scope.IsChief || scope.IsOfficer) ? query.Where(d => d.Id == department)
         : query.Where(_ => false);
+
+    /// <summary>
+    /// Appeals: administrators all, chiefs their department, officers their post's appeals except complaints
+    /// about officers (those go to the chief, never to an officer), coordinators none.
+    /// </summary>
+    public static IQueryable<Appeal> VisibleTo(this IQueryable<Appeal> query, UserScope scope) =>
+        scope.IsAdministrator ? query
+        : scope.IsChief && scope.DepartmentId is int department ? query.Where(a => a.DepartmentId == department)
+        : scope.IsOfficer && scope.PrecinctId is int precinct ? query.Where(a => a.PrecinctId == precinct && !a.Category!.IsComplaintAboutOfficer)
+        : query.Where(_ => false);
 }

@@ -50,9 +50,15 @@ public sealed partial class ResourceTests
     public void Every_value_of_a_shown_enum_has_a_name()
     {
         var english = Strings("en");
-        Type[] shown = [typeof(PrecinctKind), typeof(PrecinctStatus), typeof(EquipmentKind), typeof(OfficerPosition), typeof(Jurisdiction)];
+        Type[] shown =
+        [
+            typeof(PrecinctKind), typeof(PrecinctStatus), typeof(EquipmentKind), typeof(OfficerPosition), typeof(Jurisdiction),
+            typeof(AppealStatus), typeof(AppealChannel),
+        ];
 
-        var names = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}"));
+        var names = shown.SelectMany(t => Enum.GetNames(t).Select(n => $"{t.Name}.{n}"))
+            .Concat(Enum.GetNames<AppealEventKind>().Select(n => $"AppealEvent.{n}"))
+            .Concat(Enum.GetValues<AppealStatus>().SelectMany(AppealWorkflow.NextSteps).Distinct().Select(s => $"AppealStep.{s}"));
 
         Assert.Empty(names.Except(english.Keys));
         Assert.All(Web.Security.Roles.All, role => Assert.Contains($"Role.{role}", english.Keys));

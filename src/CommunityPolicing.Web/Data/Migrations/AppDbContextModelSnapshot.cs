@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 
 namespace CommunityPolicing.Web.Data.Migrations
@@ -20,6 +21,466 @@ namespace CommunityPolicing.Web.Data.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.HasSequence("appeal_numbers");
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Appeal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("ApplicantAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("applicant_address");
+
+                    b.Property<string>("ApplicantEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("applicant_email");
+
+                    b.Property<string>("ApplicantName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("applicant_name");
+
+                    b.Property<string>("ApplicantPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("applicant_phone");
+
+                    b.Property<int?>("AssignedOfficerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assigned_officer_id");
+
+                    b.Property<int?>("BeatId")
+                        .HasColumnType("integer")
+                        .HasColumnName("beat_id");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<int>("Extensions")
+                        .HasColumnType("integer")
+                        .HasColumnName("extensions");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_anonymous");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<DateOnly>("OriginalDueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("original_due_date");
+
+                    b.Property<int?>("PrecinctId")
+                        .HasColumnType("integer")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<bool>("PublishDetails")
+                        .HasColumnType("boolean")
+                        .HasColumnName("publish_details");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rated_at");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rating_comment");
+
+                    b.Property<DateTimeOffset?>("RedirectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redirected_at");
+
+                    b.Property<string>("RedirectedTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("redirected_to");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasAnnotation("Npgsql:TsVectorConfig", "simple")
+                        .HasAnnotation("Npgsql:TsVectorProperties", new[] { "RegistrationNumber", "Description" });
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("status_note");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("tracking_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appeals");
+
+                    b.HasIndex("BeatId")
+                        .HasDatabaseName("ix_appeals_beat_id");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_appeals_category_id");
+
+                    b.HasIndex("RegistrationNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appeals_registration_number");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_appeals_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("TrackingCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appeals_tracking_code");
+
+                    b.HasIndex("DepartmentId", "RegisteredAt")
+                        .HasDatabaseName("ix_appeals_department_id_registered_at");
+
+                    b.HasIndex("AssignedOfficerId", "Status", "DueDate")
+                        .HasDatabaseName("ix_appeals_assigned_officer_id_status_due_date");
+
+                    b.HasIndex("DepartmentId", "Status", "DueDate")
+                        .HasDatabaseName("ix_appeals_department_id_status_due_date");
+
+                    b.HasIndex("PrecinctId", "Status", "DueDate")
+                        .HasDatabaseName("ix_appeals_precinct_id_status_due_date");
+
+                    b.ToTable("appeals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_appeals_anonymous", "NOT is_anonymous OR (applicant_name IS NULL AND applicant_phone IS NULL AND applicant_email IS NULL AND applicant_address IS NULL)");
+
+                            t.HasCheckConstraint("ck_appeals_rating", "rating BETWEEN 1 AND 5");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.AppealCategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsComplaintAboutOfficer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_complaint_about_officer");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_en");
+
+                    b.Property<string>("NameKk")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_kk");
+
+                    b.Property<string>("NameRu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_ru");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("sort_order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appeal_categories");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appeal_categories_code");
+
+                    b.ToTable("appeal_categories", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Active = true,
+                            Code = "public-order",
+                            IsComplaintAboutOfficer = false,
+                            NameEn = "Public order, noise",
+                            NameKk = "Қоғамдық тәртіп, шу",
+                            NameRu = "Общественный порядок, шум",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Active = true,
+                            Code = "domestic",
+                            IsComplaintAboutOfficer = false,
+                            NameEn = "Domestic conflict",
+                            NameKk = "Отбасылық-тұрмыстық жанжал",
+                            NameRu = "Семейно-бытовой конфликт",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Active = true,
+                            Code = "theft",
+                            IsComplaintAboutOfficer = false,
+                            NameEn = "Theft",
+                            NameKk = "Ұрлық",
+                            NameRu = "Кража",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Active = true,
+                            Code = "fraud",
+                            IsComplaintAboutOfficer = false,
+                            NameEn = "Fraud",
+                            NameKk = "Алаяқтық",
+                            NameRu = "Мошенничество",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Active = true,
+                            Code = "road-safety",
+                            IsComplaintAboutOfficer = false,
+                            NameEn = "Road safety",
+                            NameKk = "Жол қозғалысы қауіпсіздігі",
+                            NameRu = "Безопасность дорожного движения",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Active = true,
+                            Code = "juveniles",
+                            IsComplaintAboutOfficer = false,
+                            NameEn = "Juveniles",
+                            NameKk = "Кәмелетке толмағандар",
+                            NameRu = "Несовершеннолетние",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Active = true,
+                            Code = "illegal-trade",
+                            IsComplaintAboutOfficer = false,
+                            NameEn = "Illegal trade",
+                            NameKk = "Заңсыз сауда",
+                            NameRu = "Незаконная торговля",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Active = true,
+                            Code = "migration",
+                            IsComplaintAboutOfficer = false,
+                            NameEn = "Migration",
+                            NameKk = "Көші-қон",
+                            NameRu = "Миграция",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Active = true,
+                            Code = "officer-complaint",
+                            IsComplaintAboutOfficer = true,
+                            NameEn = "Complaint about an officer",
+                            NameKk = "Қызметкерге шағым",
+                            NameRu = "Жалоба на сотрудника",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Active = true,
+                            Code = "suggestion",
+                            IsComplaintAboutOfficer = false,
+                            NameEn = "Suggestion",
+                            NameKk = "Ұсыныс",
+                            NameRu = "Предложение",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Active = true,
+                            Code = "gratitude",
+                            IsComplaintAboutOfficer = false,
+                            NameEn = "Gratitude",
+                            NameKk = "Алғыс",
+                            NameRu = "Благодарность",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Active = true,
+                            Code = "other",
+                            IsComplaintAboutOfficer = false,
+                            NameEn = "Other",
+                            NameKk = "Басқа",
+                            NameRu = "Другое",
+                            SortOrder = 12
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.AppealEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to_status");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appeal_events");
+
+                    b.HasIndex("AppealId", "At")
+                        .HasDatabaseName("ix_appeal_events_appeal_id_at");
+
+                    b.ToTable("appeal_events", (string)null);
+                });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.AuditEntry", b =>
                 {
@@ -148,6 +609,113 @@ namespace CommunityPolicing.Web.Data.Migrations
                             t.HasCheckConstraint("ck_beats_households", "households >= 0");
 
                             t.HasCheckConstraint("ck_beats_population", "population >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.CalendarDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_days");
+
+                    b.HasIndex("Jurisdiction", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_days_jurisdiction_date");
+
+                    b.ToTable("calendar_days", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.DeadlineRule", b =>
+                {
+                    b.Property<string>("Jurisdiction")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("jurisdiction");
+
+                    b.Property<int>("AnswerDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("answer_days");
+
+                    b.Property<int?>("MaxExtensionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_extension_days");
+
+                    b.Property<int>("MaxExtensions")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_extensions");
+
+                    b.Property<int?>("MaxTotalMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_total_months");
+
+                    b.Property<int>("RedirectDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("redirect_days");
+
+                    b.Property<bool>("WorkingDays")
+                        .HasColumnType("boolean")
+                        .HasColumnName("working_days");
+
+                    b.HasKey("Jurisdiction")
+                        .HasName("pk_deadline_rules");
+
+                    b.ToTable("deadline_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Jurisdiction = "Kazakhstan",
+                            AnswerDays = 15,
+                            MaxExtensions = 3,
+                            MaxTotalMonths = 2,
+                            RedirectDays = 3,
+                            WorkingDays = true
+                        },
+                        new
+                        {
+                            Jurisdiction = "Russia",
+                            AnswerDays = 30,
+                            MaxExtensionDays = 30,
+                            MaxExtensions = 1,
+                            RedirectDays = 7,
+                            WorkingDays = false
+                        },
+                        new
+                        {
+                            Jurisdiction = "Tajikistan",
+                            AnswerDays = 30,
+                            MaxExtensionDays = 30,
+                            MaxExtensions = 1,
+                            RedirectDays = 5,
+                            WorkingDays = false
                         });
                 });
 
@@ -728,6 +1296,61 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Appeal", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Officer", "AssignedOfficer")
+                        .WithMany()
+                        .HasForeignKey("AssignedOfficerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_appeals_officers_assigned_officer_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Beat", "Beat")
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appeals_beats_beat_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.AppealCategory", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeals_appeal_categories_category_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeals_departments_department_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Precinct", "Precinct")
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_appeals_precincts_precinct_id");
+
+                    b.Navigation("AssignedOfficer");
+
+                    b.Navigation("Beat");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Precinct");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.AppealEvent", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Appeal", null)
+                        .WithMany("Events")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeal_events_appeals_appeal_id");
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Beat", b =>
                 {
                     b.HasOne("CommunityPolicing.Web.Domain.Officer", "Officer")
@@ -870,6 +1493,11 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Appeal", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Department", b =>

@@ -10,7 +10,7 @@ namespace CommunityPolicing.Web.Data.Seeding;
 /// posts No. 17 (Dulati university) and No. 30 (15th microdistrict), about 38% of district-officer
 /// posts vacant, some officers not living on their beat, posts planned and under construction.
 /// </summary>
-public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserManager<ApplicationUser> users, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public const string Password = "Demo-Passw0rd!";
     public const string NormalizedDomain = "@DEMO.LOCAL";
@@ -119,6 +119,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
         post17.Officers[0].UserId = officer17.Id;
         post30.Officers[0].UserId = officer30.Id;
         await db.SaveChangesAsync(ct);
+        await DemoAppeals.SeedAsync(db, clock.GetUtcNow(), ct);
     }
 
     private static Department Department(string name, Region region)

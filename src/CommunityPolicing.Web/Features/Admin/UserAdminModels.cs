@@ -1,3 +1,4 @@
+using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Security;
 
 namespace CommunityPolicing.Web.Features.Admin;
@@ -22,13 +23,10 @@ public sealed class UserForm
 
     public FieldErrors Validate() => new FieldErrors()
         .Required(nameof(Email), Email).MaxLength(nameof(Email), Email, 256)
-        .When(Email.Length > 0 && !IsEmail(Email), nameof(Email), "Validation.Email")
+        .When(Email.Length > 0 && !EmailAddress.IsValid(Email), nameof(Email), "Validation.Email")
         .Required(nameof(FullName), FullName).MaxLength(nameof(FullName), FullName, 200)
         .When(!Roles.All.Contains(Role), nameof(Role), "Validation.Required")
         .When(Role == Roles.StationChief && DepartmentId is null, nameof(DepartmentId), "Validation.Required")
         .When(Role == Roles.DistrictOfficer && PrecinctId is null, nameof(PrecinctId), "Validation.Required")
         .When(Id is null && string.IsNullOrEmpty(Password), nameof(Password), "Validation.Required");
-
-    private static bool IsEmail(string value) =>
-        System.Net.Mail.MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim();
 }

@@ -1,0 +1,100 @@
+using CommunityPolicing.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommunityPolicing.Web.Data.Configurations;
+
+public sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
+{
+    public void Configure(EntityTypeBuilder<Appeal> builder)
+    {
+        builder.Property(a => a.RegistrationNumber).HasMaxLength(20);
+        builder.Property(a => a.TrackingCode).HasMaxLength(16);
+        builder.Property(a => a.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.ApplicantName).HasMaxLength(200);
+        builder.Property(a => a.ApplicantPhone).HasMaxLength(30);
+        builder.Property(a => a.ApplicantEmail).HasMaxLength(256);
+        builder.Property(a => a.ApplicantAddress).HasMaxLength(300);
+        builder.Property(a => a.Description).HasMaxLength(5000);
+        builder.Property(a => a.Address).HasMaxLength(300);
+        builder.Property(a => a.Answer).HasMaxLength(10000);
+        builder.Property(a => a.RedirectedTo).HasMaxLength(300);
+        builder.Property(a => a.StatusNote).HasMaxLength(500);
+        builder.Property(a => a.RatingComment).HasMaxLength(2000);
+        builder.Property(a => a.Version).IsRowVersion();
+        builder.HasIndex(a => a.RegistrationNumber).IsUnique();
+        builder.HasIndex(a => a.TrackingCode).IsUnique();
+
+        // Every list filter has an index; the department's open appeals by due date is the hot path.
+        builder.HasIndex(a => new { a.DepartmentId, a.Status, a.DueDate });
+        builder.HasIndex(a => new { a.PrecinctId, a.Status, a.DueDate });
+        builder.HasIndex(a => new { a.AssignedOfficerId, a.Status, a.DueDate });
+        builder.HasIndex(a => new { a.DepartmentId, a.RegisteredAt });
+        builder.HasIndex(a => a.BeatId);
+        builder.HasIndex(a => a.CategoryId);
+
+        // Full-text search over the number and the description (PostgreSQL tsvector, "simple" suits ru and kk alike).
+        builder.HasGeneratedTsVectorColumn(a => a.SearchVector, "simple", a => new { a.RegistrationNumber, a.Description })
+            .HasIndex(a => a.SearchVector).HasMethod("GIN");
+
+        builder.HasOne(a => a.Department).WithMany().OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Precinct).WithMany().OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Beat).WithMany().OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.AssignedOfficer).WithMany().OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(a => a.Category).WithMany().OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.AppealId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_appeals_rating", "rating BETWEEN 1 AND 5");
+            t.HasCheckConstraint("ck_appeals_anonymous", "NOT is_anonymous OR (applicant_name IS NULL AND applicant_phone IS NULL AND applicant_email IS NULL AND applicant_address IS NULL)");
+        });
+    }
+}
+
+public sealed class AppealEventConfiguration : IEntityTypeConfiguration<AppealEvent>
+{
+    public void Configure(EntityTypeBuilder<AppealEvent> builder)
+    {
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.FromStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.ToStatus).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.UserName).HasMaxLength(256);
+        builder.Property(e => e.Note).HasMaxLength(10000);
+        builder.HasIndex(e => new { e.AppealId, e.At });
+    }
+}
+
+public sealed class AppealCategoryConfiguration : IEntityTypeConfiguration<AppealCategory>
+{
+    public void Configure(EntityTypeBuilder<AppealCategory> builder)
+    {
+        builder.Property(c => c.Code).HasMaxLength(40);
+        builder.Property(c => c.NameEn).HasMaxLength(100);
+        builder.Property(c => c.NameRu).HasMaxLength(100);
+        builder.Property(c => c.NameKk).HasMaxLength(100);
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.HasData(AppealCategories.Defaults);
+    }
+}
+
+public sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
+{
+    public void Configure(EntityTypeBuilder<CalendarDay> builder)
+    {
+        builder.Property(d => d.Jurisdiction).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Name).HasMaxLength(100);
+        builder.HasIndex(d => new { d.Jurisdiction, d.Date }).IsUnique();
+    }
+}
+
+public sealed class DeadlineRuleConfiguration : IEntityTypeConfiguration<DeadlineRule>
+{
+    public void Configure(EntityTypeBuilder<DeadlineRule> builder)
+    {
+        builder.HasKey(r => r.Jurisdiction);
+        builder.Property(r => r.Jurisdiction).HasConversion<string>().HasMaxLength(20);
+        builder.HasData(DeadlineRule.Defaults.Values);
+    }
+}

@@ -1,0 +1,84 @@
+using CommunityPolicing.Web.Domain;
+
+namespace CommunityPolicing.Web.Features.Appeals;
+
+public sealed record AppealListQuery(
+    string? Search = null,
+    AppealStatus? Status = null,
+    int? CategoryId = null,
+    int? PrecinctId = null,
+    int? BeatId = null,
+    int? OfficerId = null,
+    DateTime? DueFrom = null,
+    DateTime? DueTo = null,
+    bool OverdueOnly = false,
+    bool Mine = false,
+    string? SortBy = null,
+    bool Descending = false,
+    int Page = 0,
+    int PageSize = 25);
+
+public sealed record AppealRow(
+    long Id, string RegistrationNumber, DateTimeOffset RegisteredAt, int CategoryId, AppealStatus Status, DateOnly DueDate,
+    string? Precinct, string? Officer, bool IsAnonymous, string? ApplicantName, string TimeZoneId)
+{
+    public DateOnly RegisteredOn => AppealService.LocalDate(RegisteredAt, TimeZoneId);
+
+    public bool Overdue(DateOnly today) => DeadlineCalculator.IsOverdue(Status, DueDate, today);
+    public bool DueSoon(DateOnly today) => DeadlineCalculator.IsDueSoon(Status, DueDate, today);
+}
+
+public sealed record AppealListPage(IReadOnlyList<AppealRow> Items, int Total, DateOnly Today);
+
+public sealed record TimelineEntry(DateTimeOffset At, AppealEventKind Kind, AppealStatus ToStatus, string? UserName, string? Note);
+
+public sealed record AppealDetails(
+    long Id, string RegistrationNumber, string TrackingCode, AppealChannel Channel, AppealStatus Status, int CategoryId,
+    string Department, string TimeZoneId, int? PrecinctId, string? Precinct, int? BeatId, string? Beat, int? OfficerId, string? Officer,
+    bool IsAnonymous, string? ApplicantName, string? ApplicantPhone, string? ApplicantEmail, string? ApplicantAddress,
+    string Description, string? Address, double? Latitude, double? Longitude,
+    DateTimeOffset RegisteredAt, DateOnly DueDate, DateOnly Today, DateOnly? LatestExtension, DateOnly RedirectBy,
+    string? Answer, string? RedirectedTo, int? Rating, string? RatingComment, uint Version,
+    IReadOnlyList<AppealEventKind> AllowedSteps, IReadOnlyList<TimelineEntry> Timeline)
+{
+    public bool Overdue => DeadlineCalculator.IsOverdue(Status, DueDate, Today);
+    public bool DueSoon => DeadlineCalculator.IsDueSoon(Status, DueDate, Today);
+}
+
+/// <summary>An appeal as staff register it (at the post, by phone, letter, reception).</summary>
+public sealed class AppealForm
+{
+    public AppealChannel Channel { get; set; } = AppealChannel.InPerson;
+    public int DepartmentId { get; set; }
+    public bool IsAnonymous { get; set; }
+    public string? ApplicantName { get; set; }
+    public string? ApplicantPhone { get; set; }
+    public string? ApplicantEmail { get; set; }
+    public string? ApplicantAddress { get; set; }
+    public bool PublishDetails { get; set; }
+    public int CategoryId { get; set; }
+    public string Description { get; set; } = "";
+    public string? Address { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public int? BeatId { get; set; }
+
+    public FieldErrors Validate() => new FieldErrors()
+        .When(CategoryId <= 0, nameof(CategoryId), "Validation.Required")
+        .Required(nameof(Description), Description).MaxLength(nameof(Description), Description, 5000)
+        .When(!IsAnonymous && string.IsNullOrWhiteSpace(ApplicantName), nameof(ApplicantName), "Validation.Required")
+        .MaxLength(nameof(ApplicantName), ApplicantName, 200)
+        .MaxLength(nameof(ApplicantAddress), ApplicantAddress, 300)
+        .MaxLength(nameof(Address), Address, 300)
+        .MaxLength(nameof(ApplicantEmail), ApplicantEmail, 256)
+        .When(ApplicantPhone is { Length: > 0 } && !PhoneNumber.IsPlausible(ApplicantPhone), nameof(ApplicantPhone), "Validation.Phone")
+        .When(ApplicantEmail is { Length: > 0 } && !EmailAddress.IsValid(ApplicantEmail), nameof(ApplicantEmail), "Validation.Email")
+        .When(Latitude is < -90 or > 90, nameof(Latitude), "Validation.Latitude")
+        .When(Longitude is < -180 or > 180, nameof(Longitude), "Validation.Longitude")
+        .When(Latitude.HasValue != Longitude.HasValue, Latitude.HasValue ? nameof(Longitude) : nameof(Latitude), "Validation.CoordinatesPair");
+}
+
+/// <summary>What the applicant sees on the tracking page: never anyone's personal data.</summary>
+public sealed record PublicAppealView(
+    string RegistrationNumber, string TrackingCode, int CategoryId, AppealStatus Status, DateTimeOffset RegisteredAt, DateOnly DueDate,
+    string? Precinct, string? Answer, DateTimeOffset? AnsweredAt, string? RedirectedTo, string? StatusNote, int? Rating, bool CanRate);

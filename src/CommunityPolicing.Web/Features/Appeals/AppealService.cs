@@ -1,0 +1,458 @@
+using System.Security.Cryptography;
+using CommunityPolicing.Web.Data;
+using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPolicing.Web.Features.Appeals;
+
+/// <summary>Citizens' appeals from registration to the applicant's rating, within the signed-in user's scope.</summary>
+public sealed class AppealService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider clock)
+{
+    private static readonly AppealStatus[] Open = [AppealStatus.Registered, AppealStatus.Assigned, AppealStatus.InProgress];
+
+    public async Task<AppealListPage> ListAsync(AppealListQuery query, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var today = await TodayAsync(db, scope.DepartmentId, ct);
+        var appeals = db.Appeals.AsNoTracking().VisibleTo(scope);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var text = query.Search.Trim();
+            appeals = appeals.Where(a => a.SearchVector.Matches(EF.Functions.PlainToTsQuery("simple", text)) || a.RegistrationNumber == text);
+        }
+
+        if (query.Status is { } status)
+        {
+            appeals = appeals.Where(a => a.Status == status);
+        }
+
+        if (query.CategoryId is { } category)
+        {
+            appeals = appeals.Where(a => a.CategoryId == category);
+        }
+
+        if (query.PrecinctId is { } precinct)
+        {
+            appeals = appeals.Where(a => a.PrecinctId == precinct);
+        }
+
+        if (query.BeatId is { } beat)
+        {
+            appeals = appeals.Where(a => a.BeatId == beat);
+        }
+
+        if (query.OfficerId is { } officer)
+        {
+            appeals = appeals.Where(a => a.AssignedOfficerId == officer);
+        }
+
+        if (query.Mine)
+        {
+            appeals = appeals.Where(a => a.AssignedOfficerId == scope.OfficerId);
+        }
+
+        if (query.DueFrom is { } from)
+        {
+            var fromDate = DateOnly.FromDateTime(from);
+            appeals = appeals.Where(a => a.DueDate >= fromDate);
+        }
+
+        if (query.DueTo is { } to)
+        {
+            var toDate = DateOnly.FromDateTime(to);
+            appeals = appeals.Where(a => a.DueDate <= toDate);
+        }
+
+        if (query.OverdueOnly)
+        {
+            appeals = appeals.Where(a => Open.Contains(a.Status) && a.DueDate < today);
+        }
+
+        var total = await appeals.CountAsync(ct);
+        appeals = (query.SortBy, query.Descending) switch
+        {
+            ("DueDate", false) => appeals.OrderBy(a => a.DueDate).ThenBy(a => a.Id),
+            ("DueDate", true) => appeals.OrderByDescending(a => a.DueDate).ThenByDescending(a => a.Id),
+            ("Status", false) => appeals.OrderBy(a => a.Status).ThenByDescending(a => a.Id),
+            ("Status", true) => appeals.OrderByDescending(a => a.Status).ThenByDescending(a => a.Id),
+            ("RegistrationNumber", false) or ("RegisteredAt", false) => appeals.OrderBy(a => a.Id),
+            _ => appeals.OrderByDescending(a => a.Id),
+        };
+
+        var items = await appeals.Skip(query.Page * query.PageSize).Take(query.PageSize)
+            .Select(a => new AppealRow(a.Id, a.RegistrationNumber, a.RegisteredAt, a.CategoryId, a.Status, a.DueDate,
+                a.Precinct == null ? null : a.Precinct.Number, a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName,
+                a.IsAnonymous, a.ApplicantName, a.Department!.TimeZoneId))
+            .ToListAsync(ct);
+        return new AppealListPage(items, total, today);
+    }
+
+    public async Task<AppealDetails?> GetAsync(long id, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var a = await db.Appeals.AsNoTracking().VisibleTo(scope).Where(a => a.Id == id)
+            .Include(a => a.Department).Include(a => a.Precinct).Include(a => a.Beat).Include(a => a.AssignedOfficer).Include(a => a.Category)
+            .FirstOrDefaultAsync(ct);
+        if (a is null)
+        {
+            if (await db.Appeals.AnyAsync(x => x.Id == id, ct))
+            {
+                await audit.AccessDeniedAsync(nameof(Appeal), id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+            }
+
+            return null;
+        }
+
+        var timeline = await db.AppealEvents.AsNoTracking().Where(e => e.AppealId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new TimelineEntry(e.At, e.Kind, e.ToStatus, e.UserName, e.Note)).ToListAsync(ct);
+        var rule = await RuleAsync(db, a.Department!.Jurisdiction, ct);
+        var calendar = await CalendarAsync(db, a.Department.Jurisdiction, ct);
+        var registeredOn = LocalDate(a.RegisteredAt, a.Department.TimeZoneId);
+        var steps = AppealWorkflow.NextSteps(a.Status).Where(step => MayTake(scope, a, step)).ToList();
+        return new AppealDetails(a.Id, a.RegistrationNumber, a.TrackingCode, a.Channel, a.Status, a.CategoryId,
+            a.Department.Name, a.Department.TimeZoneId, a.PrecinctId, a.Precinct?.Name, a.BeatId, a.Beat?.Name, a.AssignedOfficerId, a.AssignedOfficer?.FullName,
+            a.IsAnonymous, a.ApplicantName, a.ApplicantPhone, a.ApplicantEmail, a.ApplicantAddress,
+            a.Description, a.Address, a.Latitude, a.Longitude, a.RegisteredAt, a.DueDate,
+            LocalDate(clock.GetUtcNow(), a.Department.TimeZoneId),
+            DeadlineCalculator.LatestExtension(rule, registeredOn, a.OriginalDueDate, a.DueDate, a.Extensions),
+            DeadlineCalculator.RedirectBy(rule, calendar, registeredOn),
+            a.Answer, a.RedirectedTo, a.Rating, a.RatingComment, a.Version, steps, timeline);
+    }
+
+    /// <summary>Registers an appeal taken by staff and routes it to the beat's officer.</summary>
+    public async Task<SaveResult> CreateAsync(AppealForm form, CancellationToken ct = default)
+    {
+        var errors = form.Validate();
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        var scope = await currentUser.GetScopeAsync(ct);
+        var departmentId = scope.IsAdministrator ? form.DepartmentId : scope.DepartmentId ?? 0;
+        if (!(scope.IsAdministrator || scope.IsChief || scope.IsOfficer) || departmentId <= 0)
+        {
+            return departmentId <= 0 && scope.IsAdministrator ? SaveResult.Invalid(nameof(AppealForm.DepartmentId), "Validation.Required") : SaveResult.Missing;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await RegisterAsync(db, form, departmentId, scope.IsOfficer ? scope.PrecinctId : null, scope, ct);
+    }
+
+    /// <summary>An appeal from the public portal or an Open311 client; the department comes from the location when it can.</summary>
+    public async Task<(SaveResult Result, string? TrackingCode)> SubmitPublicAsync(AppealForm form, CancellationToken ct = default)
+    {
+        var errors = form.Validate();
+        if (errors.Count > 0)
+        {
+            return (SaveResult.Invalid(errors), null);
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var departmentId = form.DepartmentId;
+        if (form.Latitude is { } lat && form.Longitude is { } lon)
+        {
+            var beat = BeatRouter.FindBeat(lat, lon, await BoundariesAsync(db.Beats, ct));
+            if (beat is { } beatId)
+            {
+                departmentId = await db.Beats.Where(b => b.Id == beatId).Select(b => b.Precinct!.DepartmentId).FirstAsync(ct);
+            }
+        }
+
+        if (!await db.Departments.AnyAsync(d => d.Id == departmentId, ct))
+        {
+            return (SaveResult.Invalid(nameof(AppealForm.DepartmentId), "Validation.Required"), null);
+        }
+
+        var result = await RegisterAsync(db, form, departmentId, null, UserScope.Nobody, ct);
+        var code = result.Succeeded ? await db.Appeals.Where(a => a.Id == result.Id).Select(a => a.TrackingCode).FirstAsync(ct) : null;
+        return (result, code);
+    }
+
+    private async Task<SaveResult> RegisterAsync(AppDbContext db, AppealForm form, int departmentId, int? intakePrecinctId, UserScope scope,
+        CancellationToken ct)
+    {
+        var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Id == departmentId, ct);
+        var category = await db.AppealCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == form.CategoryId && c.Active, ct);
+        if (category is null)
+        {
+            return SaveResult.Invalid(nameof(AppealForm.CategoryId), "Validation.Required");
+        }
+
+        // Routing: the beat picked, else the beat whose boundary holds the point; its post and officer follow.
+        var beats = db.Beats.Where(b => b.Precinct!.DepartmentId == departmentId);
+        var beatId = form.BeatId;
+        if (beatId is { } picked && !await beats.AnyAsync(b => b.Id == picked, ct))
+        {
+            return SaveResult.Invalid(nameof(AppealForm.BeatId), "Validation.Required");
+        }
+
+        if (beatId is null && form.Latitude is { } lat && form.Longitude is { } lon)
+        {
+            beatId = BeatRouter.FindBeat(lat, lon, await BoundariesAsync(beats, ct));
+        }
+
+        var beat = beatId is null ? null : await beats.AsNoTracking().FirstAsync(b => b.Id == beatId, ct);
+        var precinctId = beat?.PrecinctId ?? intakePrecinctId;
+        int? officerId = null;
+        if (!category.IsComplaintAboutOfficer && precinctId is not null)
+        {
+            // A vacant beat (or no beat) goes to the head of the post; complaints about officers stay with the chief.
+            officerId = beat?.OfficerId ?? await db.Officers.Where(o => o.PrecinctId == precinctId && o.Position == OfficerPosition.PrecinctHead)
+                .Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
+        }
+
+        var now = clock.GetUtcNow();
+        var registeredOn = LocalDate(now, department.TimeZoneId);
+        var due = DeadlineCalculator.DueDate(await RuleAsync(db, department.Jurisdiction, ct), await CalendarAsync(db, department.Jurisdiction, ct), registeredOn);
+        var number = await db.Database.SqlQuery<long>($"SELECT nextval('appeal_numbers') AS \"Value\"").SingleAsync(ct);
+        var appeal = new Appeal
+        {
+            RegistrationNumber = $"{registeredOn.Year}-{number:D6}",
+            TrackingCode = NewTrackingCode(),
+            DepartmentId = departmentId,
+            PrecinctId = precinctId,
+            BeatId = beatId,
+            AssignedOfficerId = officerId,
+            CategoryId = category.Id,
+            Channel = form.Channel,
+            Status = officerId is null ? AppealStatus.Registered : AppealStatus.Assigned,
+            IsAnonymous = form.IsAnonymous,
+            ApplicantName = form.IsAnonymous ? null : Clean(form.ApplicantName),
+            ApplicantPhone = form.IsAnonymous ? null : Clean(form.ApplicantPhone),
+            ApplicantEmail = form.IsAnonymous ? null : Clean(form.ApplicantEmail),
+            ApplicantAddress = form.IsAnonymous ? null : Clean(form.ApplicantAddress),
+            PublishDetails = form.PublishDetails,
+            Description = form.Description.Trim(),
+            Address = Clean(form.Address),
+            Latitude = form.Latitude,
+            Longitude = form.Longitude,
+            RegisteredAt = now,
+            OriginalDueDate = due,
+            DueDate = due,
+        };
+        appeal.Events.Add(Event(now, scope, AppealEventKind.Registered, null, AppealStatus.Registered, null));
+        if (officerId is not null)
+        {
+            appeal.Events.Add(Event(now, scope, AppealEventKind.Assigned, AppealStatus.Registered, AppealStatus.Assigned, null));
+        }
+
+        db.Appeals.Add(appeal);
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(checked((int)appeal.Id));
+    }
+
+    public Task<SaveResult> AssignAsync(long id, int officerId, string? note, uint version, CancellationToken ct = default) =>
+        StepAsync(id, AppealEventKind.Assigned, version, note, async (db, appeal, _) =>
+        {
+            var officer = await db.Officers.Where(o => o.Id == officerId && o.Precinct!.DepartmentId == appeal.DepartmentId)
+                .Select(o => new { o.Id, o.PrecinctId }).FirstOrDefaultAsync(ct);
+            if (officer is null)
+            {
+                return "Validation.OfficerOfAnotherPost";
+            }
+
+            appeal.AssignedOfficerId = officer.Id;
+            appeal.PrecinctId = officer.PrecinctId;
+            return null;
+        }, ct);
+
+    public Task<SaveResult> StartAsync(long id, uint version, CancellationToken ct = default) =>
+        StepAsync(id, AppealEventKind.Started, version, null, (_, _, _) => Task.FromResult<string?>(null), ct);
+
+    public Task<SaveResult> AnswerAsync(long id, string answer, string? statusNote, uint version, CancellationToken ct = default) =>
+        StepAsync(id, AppealEventKind.Answered, version, null, (_, appeal, now) =>
+        {
+            if (string.IsNullOrWhiteSpace(answer) || answer.Length > 10_000)
+            {
+                return Task.FromResult<string?>(string.IsNullOrWhiteSpace(answer) ? "Validation.Required" : "Validation.TooLong");
+            }
+
+            appeal.Answer = answer.Trim();
+            appeal.AnsweredAt = now;
+            appeal.StatusNote = Clean(statusNote);
+            return Task.FromResult<string?>(null);
+        }, ct);
+
+    public Task<SaveResult> ExtendAsync(long id, DateOnly newDue, string reason, uint version, CancellationToken ct = default) =>
+        StepAsync(id, AppealEventKind.Extended, version, $"{newDue:yyyy-MM-dd}: {reason}", async (db, appeal, _) =>
+        {
+            var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Id == appeal.DepartmentId, ct);
+            var problem = DeadlineCalculator.CheckExtension(await RuleAsync(db, department.Jurisdiction, ct),
+                LocalDate(appeal.RegisteredAt, department.TimeZoneId), appeal.OriginalDueDate, appeal.DueDate, appeal.Extensions, newDue, reason);
+            if (problem is null)
+            {
+                appeal.DueDate = newDue;
+                appeal.Extensions++;
+            }
+
+            return problem;
+        }, ct);
+
+    public Task<SaveResult> RedirectAsync(long id, string body, string? note, uint version, CancellationToken ct = default) =>
+        StepAsync(id, AppealEventKind.Redirected, version, $"{body}{(string.IsNullOrWhiteSpace(note) ? "" : ": " + note)}", (_, appeal, now) =>
+        {
+            if (string.IsNullOrWhiteSpace(body) || body.Length > 300)
+            {
+                return Task.FromResult<string?>(string.IsNullOrWhiteSpace(body) ? "Validation.Required" : "Validation.TooLong");
+            }
+
+            appeal.RedirectedTo = body.Trim();
+            appeal.RedirectedAt = now;
+            return Task.FromResult<string?>(null);
+        }, ct);
+
+    public Task<SaveResult> CloseAsync(long id, string? note, uint version, CancellationToken ct = default) =>
+        StepAsync(id, AppealEventKind.Closed, version, note, (_, appeal, now) =>
+        {
+            appeal.ClosedAt = now;
+            return Task.FromResult<string?>(null);
+        }, ct);
+
+    /// <summary>Applies one workflow step: scope, role and legality checked, timeline written, stale versions refused.</summary>
+    private async Task<SaveResult> StepAsync(long id, AppealEventKind step, uint version, string? note,
+        Func<AppDbContext, Appeal, DateTimeOffset, Task<string?>> apply, CancellationToken ct)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var appeal = await db.Appeals.VisibleTo(scope).Include(a => a.Category).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (appeal is null)
+        {
+            return SaveResult.Missing;
+        }
+
+        if (!AppealWorkflow.CanApply(appeal.Status, step) || !MayTake(scope, appeal, step))
+        {
+            return SaveResult.Invalid("", "Appeal.StepNotAllowed");
+        }
+
+        db.Entry(appeal).Property(a => a.Version).OriginalValue = version;
+        var now = clock.GetUtcNow();
+        var from = appeal.Status;
+        if (await apply(db, appeal, now) is { } problem)
+        {
+            return SaveResult.Invalid("", problem);
+        }
+
+        appeal.Status = AppealWorkflow.After(from, step);
+        appeal.Events.Add(Event(now, scope, step, from, appeal.Status, Clean(note)));
+        return await SaveResult.SaveAsync(db, () => checked((int)appeal.Id), null, ct);
+    }
+
+    /// <summary>Who may take which step: chiefs and administrators all; officers work their post's appeals but do not extend.</summary>
+    private static bool MayTake(UserScope scope, Appeal appeal, AppealEventKind step) =>
+        scope.IsAdministrator || scope.IsChief
+        || (scope.IsOfficer && step is not AppealEventKind.Extended and not AppealEventKind.Assigned
+            && appeal.PrecinctId == scope.PrecinctId && appeal.Category?.IsComplaintAboutOfficer != true);
+
+    /// <summary>The applicant's view by tracking code; null for an unknown code.</summary>
+    public async Task<PublicAppealView?> TrackAsync(string code, CancellationToken ct = default)
+    {
+        code = NormaliseCode(code);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Appeals.AsNoTracking().Where(a => a.TrackingCode == code)
+            .Select(a => new PublicAppealView(a.RegistrationNumber, a.TrackingCode, a.CategoryId, a.Status, a.RegisteredAt, a.DueDate,
+                a.Precinct == null ? null : a.Precinct.Name, a.Answer, a.AnsweredAt, a.RedirectedTo, a.StatusNote, a.Rating,
+                a.Rating == null && !a.IsAnonymous && (a.Status == AppealStatus.Answered || a.Status == AppealStatus.Closed)))
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The applicant rates the answer once, 1–5, with an optional comment.</summary>
+    public async Task<SaveResult> RateAsync(string code, int rating, string? comment, CancellationToken ct = default)
+    {
+        if (rating is < 1 or > 5)
+        {
+            return SaveResult.Invalid("Rating", "Validation.Range");
+        }
+
+        if (comment?.Length > 2000)
+        {
+            return SaveResult.Invalid("Comment", "Validation.TooLong");
+        }
+
+        code = NormaliseCode(code);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var appeal = await db.Appeals.FirstOrDefaultAsync(a => a.TrackingCode == code, ct);
+        if (appeal is null)
+        {
+            return SaveResult.Missing;
+        }
+
+        if (appeal.Rating is not null || appeal.IsAnonymous || !AppealWorkflow.CanApply(appeal.Status, AppealEventKind.Rated))
+        {
+            return SaveResult.Invalid("Rating", "Appeal.RatingNotAllowed");
+        }
+
+        var now = clock.GetUtcNow();
+        appeal.Rating = rating;
+        appeal.RatingComment = Clean(comment);
+        appeal.RatedAt = now;
+        appeal.Events.Add(Event(now, UserScope.Nobody, AppealEventKind.Rated, appeal.Status, appeal.Status, $"{rating}/5"));
+        return await SaveResult.SaveAsync(db, () => 0, null, ct);
+    }
+
+    public async Task<IReadOnlyList<AppealCategory>> CategoriesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.AppealCategories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder).ToListAsync(ct);
+    }
+
+    /// <summary>Departments for the public form: every department (the public may write to any).</summary>
+    public async Task<IReadOnlyList<Option>> PublicDepartmentsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new Option(d.Id, d.Name)).ToListAsync(ct);
+    }
+
+    private static AppealEvent Event(DateTimeOffset at, UserScope scope, AppealEventKind kind, AppealStatus? from, AppealStatus to, string? note) =>
+        new()
+        {
+            At = at,
+            Kind = kind,
+            FromStatus = from,
+            ToStatus = to,
+            UserId = scope.UserId.Length == 0 ? null : scope.UserId,
+            UserName = scope.UserName.Length == 0 ? null : scope.UserName,
+            Note = note,
+        };
+
+    private static async Task<List<BeatRouter.Candidate>> BoundariesAsync(IQueryable<Beat> beats, CancellationToken ct) =>
+        await beats.AsNoTracking().Where(b => b.BoundaryGeoJson != null)
+            .Select(b => new BeatRouter.Candidate(b.Id, b.BoundaryGeoJson!)).ToListAsync(ct);
+
+    private static async Task<DeadlineRule> RuleAsync(AppDbContext db, Jurisdiction jurisdiction, CancellationToken ct) =>
+        await db.DeadlineRules.AsNoTracking().FirstOrDefaultAsync(r => r.Jurisdiction == jurisdiction, ct) ?? DeadlineRule.Defaults[jurisdiction];
+
+    private static async Task<WorkCalendar> CalendarAsync(AppDbContext db, Jurisdiction jurisdiction, CancellationToken ct) =>
+        new(await db.CalendarDays.AsNoTracking().Where(d => d.Jurisdiction == jurisdiction).ToListAsync(ct));
+
+    private async Task<DateOnly> TodayAsync(AppDbContext db, int? departmentId, CancellationToken ct)
+    {
+        var zone = await db.Departments.Where(d => d.Id == departmentId).Select(d => d.TimeZoneId).FirstOrDefaultAsync(ct) ?? "Asia/Almaty";
+        return LocalDate(clock.GetUtcNow(), zone);
+    }
+
+    public static DateOnly LocalDate(DateTimeOffset instant, string timeZoneId) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    // Crockford's base32 without look-alikes: 12 characters, 60 random bits.
+    private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    private static string NewTrackingCode() => string.Create(12, 0, (chars, _) =>
+    {
+        Span<byte> bytes = stackalloc byte[12];
+        RandomNumberGenerator.Fill(bytes);
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = CodeAlphabet[bytes[i] % 32];
+        }
+    });
+
+    public static string NormaliseCode(string code) =>
+        new([.. code.Trim().ToUpperInvariant().Replace('O', '0').Replace('I', '1').Replace('L', '1').Where(char.IsAsciiLetterOrDigit)]);
+}
