@@ -154,6 +154,7 @@ T = {
  "Appeal.Overdue": ("Overdue", "Просрочено", "Мерзімі өтті"),
  "Appeal.DueSoon": ("Due soon", "Срок истекает", "Мерзімі бітуде"),
  "Appeal.Rated": ("Applicant's rating: {0}/5.", "Оценка заявителя: {0}/5.", "Өтініш берушінің бағасы: {0}/5."),
+ "Appeal.Automatic": ("Automatic routing", "Автоматическая маршрутизация", "Автоматты бағыттау"),
  "Appeal.Note": ("Note", "Примечание", "Ескертпе"),
  "Appeal.ConfirmStep": ("Confirm this step.", "Подтвердите действие.", "Әрекетті растаңыз."),
  "Appeal.NewDueDate": ("New due date", "Новый срок", "Жаңа мерзім"),

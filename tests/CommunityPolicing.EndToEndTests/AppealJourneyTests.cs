@@ -1,0 +1,82 @@
+using System.Globalization;
+using CommunityPolicing.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace CommunityPolicing.EndToEndTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AppealJourneyTests(BrowserApp app)
+{
+    [Fact]
+    public async Task A_citizen_files_on_the_portal_officer_17_answers_and_the_citizen_reads_and_rates_the_answer()
+    {
+        // A point inside a staffed beat of post 17, as a phone's location would give it.
+        Beat beat;
+        await using (var db = app.NewDbContext())
+        {
+            beat = await db.Beats.Where(b => b.Precinct!.Number == "17" && b.OfficerId != null && b.BoundaryGeoJson != null)
+                .OrderBy(b => b.Id).FirstAsync();
+        }
+
+        var centre = BeatBoundary.Parse(beat.BoundaryGeoJson!)!.Centroid;
+
+        var citizen = await app.NewPageAsync(phone: true);
+        await citizen.GotoAsync("/");
+        await BrowserApp.ScreenshotAsync(citizen, "public-landing-phone");
+        await citizen.ClickAsync("[data-testid=file-appeal]");
+        await citizen.SelectOptionAsync("#category", new SelectOptionValue { Index = 3 });
+        await citizen.FillAsync("#description", "Вечером у подъезда собираются подростки, шумят и распивают спиртное.");
+        await citizen.FillAsync("#address", "ул. Сулейманова, 7");
+        await citizen.FillAsync("#latitude", centre.Y.ToString(CultureInfo.InvariantCulture));
+        await citizen.FillAsync("#longitude", centre.X.ToString(CultureInfo.InvariantCulture));
+        await citizen.FillAsync("#name", "Ахметова Гульнара");
+        await citizen.FillAsync("#phone", "+7 701 555 12 34");
+        await citizen.CheckAsync("#consent");
+        await BrowserApp.ScreenshotAsync(citizen, "public-appeal-phone");
+        await citizen.ClickAsync("[data-testid=submit]");
+        await citizen.WaitForLoadStateAsync();
+        await BrowserApp.ScreenshotAsync(citizen, "public-appeal-submitted-phone");
+        var code = (await citizen.Locator("[data-testid=tracking-code]").InnerTextAsync()).Trim();
+        Assert.Equal(12, code.Length);
+
+        var officer = await app.SignInAsync("officer.17@demo.local");
+        await officer.GotoAsync("/appeals");
+        await BrowserApp.WaitForCircuitAsync(officer);
+        await officer.Locator("input[data-testid=appeal-search], [data-testid=appeal-search] input").FillAsync("подростки");
+        await officer.Locator("[data-testid=appeals-grid] tbody tr", new() { HasText = "Ахметова Гульнара" }).First.ClickAsync();
+        await officer.WaitForURLAsync("**/appeals/*");
+        await BrowserApp.WaitForCircuitAsync(officer);
+        await officer.ClickAsync("[data-testid=step-Answered]");
+        await officer.Locator("textarea[data-testid=answer], [data-testid=answer] textarea").First.FillAsync("Проведён рейд, подросткам и родителям сделаны предупреждения. Двор под контролем.");
+        await officer.ClickAsync(".mud-dialog [data-testid=save]");
+        await Assertions.Expect(officer.Locator("[data-testid=appeal-answer]")).ToContainTextAsync("Проведён рейд");
+        await BrowserApp.ScreenshotAsync(officer, "appeal-detail");
+
+        await citizen.GotoAsync($"/public/track/{code}");
+        await Assertions.Expect(citizen.Locator("[data-testid=public-answer]")).ToContainTextAsync("Проведён рейд");
+        await citizen.CheckAsync("input[name='Rating.Stars'][value='4']");
+        await citizen.ClickAsync("[data-testid=rate]");
+        await Assertions.Expect(citizen.Locator("[data-testid=rated]")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(citizen, "public-track-phone");
+
+        await using var check = app.NewDbContext();
+        Assert.Equal(4, await check.Appeals.Where(a => a.TrackingCode == code).Select(a => a.Rating).SingleAsync());
+        await citizen.Context.CloseAsync();
+        await officer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_chief_sees_overdue_appeals_highlighted_in_the_list()
+    {
+        var page = await app.SignInAsync("chief.taraz@demo.local");
+        await page.GotoAsync("/appeals");
+        await BrowserApp.WaitForCircuitAsync(page);
+
+        await Assertions.Expect(page.Locator("[data-testid=appeals-grid] tbody tr").First).ToBeVisibleAsync();
+        await page.Locator("label", new() { HasText = "Только просроченные" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=overdue]").First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "appeals");
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,250 @@
+using CommunityPolicing.Testing;
+using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Features.Appeals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityPolicing.IntegrationTests.Features.Appeals;
+
+[Collection(AppCollection.Name)]
+public sealed class AppealServiceTests(TestApp app)
+{
+    private const int Theft = 3;
+    private const int ComplaintAboutOfficer = 9;
+
+    /// <summary>The centre of a beat of post 17 that has an officer, from its boundary.</summary>
+    private async Task<(int BeatId, int OfficerId, double Lat, double Lon)> StaffedBeatOf17Async()
+    {
+        await using var db = app.NewDbContext();
+        var beat = await db.Beats.Where(b => b.Precinct!.Number == "17" && b.Precinct.Department!.Name == Demo.TarazDepartment
+            && b.OfficerId != null && b.BoundaryGeoJson != null).OrderBy(b => b.Id).FirstAsync();
+        var centre = BeatBoundary.Parse(beat.BoundaryGeoJson!)!.Centroid;
+        return (beat.Id, beat.OfficerId!.Value, centre.Y, centre.X);
+    }
+
+    private static AppealForm Form(double lat, double lon, int category = Theft) => new()
+    {
+        Channel = AppealChannel.InPerson,
+        CategoryId = category,
+        ApplicantName = "Ахметова Гульнара",
+        ApplicantPhone = "+7 701 555 12 34",
+        Description = "Украли велосипед из подъезда",
+        Address = "ул. Сулейманова, 7",
+        Latitude = lat,
+        Longitude = lon,
+    };
+
+    [Fact]
+    public async Task An_appeal_with_coordinates_is_routed_to_the_beat_and_its_officer_with_a_15_working_day_deadline()
+    {
+        var (beatId, officerId, lat, lon) = await StaffedBeatOf17Async();
+        await using var scope = await app.SignedInAsync(Demo.Chief);
+        var appeals = scope.ServiceProvider.GetRequiredService<AppealService>();
+
+        var saved = await appeals.CreateAsync(Form(lat, lon));
+
+        Assert.True(saved.Succeeded, string.Join(", ", saved.Errors.Values));
+        var appeal = (await appeals.GetAsync(saved.Id))!;
+        Assert.Equal((beatId, officerId, AppealStatus.Assigned), (appeal.BeatId!.Value, appeal.OfficerId!.Value, appeal.Status));
+        var registeredOn = AppealService.LocalDate(appeal.RegisteredAt, "Asia/Almaty");
+        await using var db = app.NewDbContext();
+        var calendar = new WorkCalendar(await db.CalendarDays.Where(d => d.Jurisdiction == Jurisdiction.Kazakhstan).ToListAsync());
+        Assert.Equal(calendar.AddWorkingDays(registeredOn, 15), appeal.DueDate);
+        Assert.Matches(@"^\d{4}-\d{6}$", appeal.RegistrationNumber);
+        Assert.Equal(12, appeal.TrackingCode.Length);
+        Assert.Equal([AppealEventKind.Registered, AppealEventKind.Assigned], appeal.Timeline.Select(t => t.Kind));
+    }
+
+    [Fact]
+    public async Task A_complaint_about_an_officer_goes_to_the_chief_and_never_to_the_beats_officers()
+    {
+        var (_, _, lat, lon) = await StaffedBeatOf17Async();
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var saved = await chief.ServiceProvider.GetRequiredService<AppealService>().CreateAsync(Form(lat, lon, ComplaintAboutOfficer));
+
+        var appeal = (await chief.ServiceProvider.GetRequiredService<AppealService>().GetAsync(saved.Id))!;
+        Assert.Null(appeal.OfficerId);
+        Assert.Equal(AppealStatus.Registered, appeal.Status);
+
+        await using var officer = await app.SignedInAsync(Demo.Officer17);
+        var officerAppeals = officer.ServiceProvider.GetRequiredService<AppealService>();
+        Assert.Null(await officerAppeals.GetAsync(saved.Id));
+        Assert.Equal(0, (await officerAppeals.ListAsync(new AppealListQuery(Search: appeal.RegistrationNumber))).Total);
+    }
+
+    [Theory]
+    [InlineData(Demo.Officer17, "17")]
+    [InlineData(Demo.Officer30, "30")]
+    public async Task Officers_see_only_their_posts_appeals(string email, string post)
+    {
+        await using var scope = await app.SignedInAsync(email);
+
+        var page = await scope.ServiceProvider.GetRequiredService<AppealService>().ListAsync(new AppealListQuery(PageSize: 100));
+
+        Assert.NotEmpty(page.Items);
+        Assert.All(page.Items, a => Assert.Equal(post, a.Precinct));
+    }
+
+    [Fact]
+    public async Task Chiefs_see_their_department_coordinators_nothing_administrators_everything()
+    {
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        await using var coordinator = await app.SignedInAsync(Demo.Coordinator);
+        await using var admin = await app.SignedInAsync(Demo.Admin);
+        await using var db = app.NewDbContext();
+
+        var chiefTotal = (await chief.ServiceProvider.GetRequiredService<AppealService>().ListAsync(new AppealListQuery())).Total;
+        var adminTotal = (await admin.ServiceProvider.GetRequiredService<AppealService>().ListAsync(new AppealListQuery())).Total;
+        var coordinatorPage = await coordinator.ServiceProvider.GetRequiredService<AppealService>().ListAsync(new AppealListQuery());
+
+        Assert.Equal(await db.Appeals.CountAsync(a => a.Department!.Name == Demo.TarazDepartment), chiefTotal);
+        Assert.Equal(await db.Appeals.CountAsync(), adminTotal);
+        Assert.Equal(0, coordinatorPage.Total);
+        var foreign = await db.Appeals.Where(a => a.Department!.Name != Demo.TarazDepartment).Select(a => a.Id).FirstAsync();
+        Assert.Null(await chief.ServiceProvider.GetRequiredService<AppealService>().GetAsync(foreign));
+    }
+
+    [Fact]
+    public async Task Filters_search_and_overdue_work_in_the_database()
+    {
+        await using var scope = await app.SignedInAsync(Demo.Chief);
+        var appeals = scope.ServiceProvider.GetRequiredService<AppealService>();
+
+        var overdue = await appeals.ListAsync(new AppealListQuery(OverdueOnly: true, PageSize: 200));
+        var byWord = await appeals.ListAsync(new AppealListQuery(Search: "велосипед", PageSize: 200));
+        var answered = await appeals.ListAsync(new AppealListQuery(Status: AppealStatus.Answered, PageSize: 200));
+
+        Assert.NotEmpty(overdue.Items);
+        Assert.All(overdue.Items, a => Assert.True(a.Overdue(overdue.Today)));
+        Assert.NotEmpty(byWord.Items);
+        Assert.All(answered.Items, a => Assert.Equal(AppealStatus.Answered, a.Status));
+        var number = byWord.Items[0].RegistrationNumber;
+        Assert.Equal(number, (await appeals.ListAsync(new AppealListQuery(Search: number))).Items.Single().RegistrationNumber);
+    }
+
+    [Fact]
+    public async Task The_officer_works_the_appeal_through_to_the_answer_and_unlawful_or_stale_steps_are_refused()
+    {
+        var (_, _, lat, lon) = await StaffedBeatOf17Async();
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var id = (await chief.ServiceProvider.GetRequiredService<AppealService>().CreateAsync(Form(lat, lon))).Id;
+        await using var officer = await app.SignedInAsync(Demo.Officer17);
+        var appeals = officer.ServiceProvider.GetRequiredService<AppealService>();
+        var appeal = (await appeals.GetAsync(id))!;
+
+        Assert.DoesNotContain(AppealEventKind.Extended, appeal.AllowedSteps); // the chief decides extensions
+        Assert.Equal("Appeal.StepNotAllowed", (await appeals.CloseAsync(id, null, appeal.Version)).Errors[""]);
+        Assert.True((await appeals.StartAsync(id, appeal.Version)).Succeeded);
+        Assert.True((await appeals.StartAsync(id, appeal.Version)).Errors.ContainsKey("")); // already in progress
+
+        var started = (await appeals.GetAsync(id))!;
+        Assert.Equal("Validation.Required", (await appeals.AnswerAsync(id, " ", null, started.Version)).Errors[""]);
+        Assert.True((await appeals.AnswerAsync(id, "Проведена проверка, велосипед найден.", "Проверка проведена", started.Version)).Succeeded);
+        Assert.True((await appeals.AnswerAsync(id, "second", null, started.Version)).Errors.ContainsKey("")); // answered already
+
+        var answered = (await appeals.GetAsync(id))!;
+        Assert.Equal(AppealStatus.Answered, answered.Status);
+        Assert.Equal([AppealEventKind.Registered, AppealEventKind.Assigned, AppealEventKind.Started, AppealEventKind.Answered],
+            answered.Timeline.Select(t => t.Kind));
+        Assert.Equal(Demo.Officer17, answered.Timeline[^1].UserName);
+    }
+
+    [Fact]
+    public async Task A_stale_version_is_a_conflict()
+    {
+        var (_, _, lat, lon) = await StaffedBeatOf17Async();
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var appeals = chief.ServiceProvider.GetRequiredService<AppealService>();
+        var id = (await appeals.CreateAsync(Form(lat, lon))).Id;
+        var version = (await appeals.GetAsync(id))!.Version;
+
+        Assert.True((await appeals.StartAsync(id, version)).Succeeded);
+        Assert.True((await appeals.RedirectAsync(id, "Акимат", null, version)).Conflict);
+    }
+
+    [Fact]
+    public async Task The_chief_extends_within_the_legal_limit_only()
+    {
+        var (_, _, lat, lon) = await StaffedBeatOf17Async();
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var appeals = chief.ServiceProvider.GetRequiredService<AppealService>();
+        var appeal = (await appeals.GetAsync((await appeals.CreateAsync(Form(lat, lon))).Id))!;
+        var limit = appeal.LatestExtension!.Value;
+
+        Assert.Equal("Appeal.ExtensionTooLong", (await appeals.ExtendAsync(appeal.Id, limit.AddDays(1), "Экспертиза", appeal.Version)).Errors[""]);
+        Assert.True((await appeals.ExtendAsync(appeal.Id, limit, "Назначена экспертиза", appeal.Version)).Succeeded);
+
+        var extended = (await appeals.GetAsync(appeal.Id))!;
+        Assert.Equal(limit, extended.DueDate);
+        Assert.Contains("Назначена экспертиза", extended.Timeline[^1].Note);
+        Assert.Null(extended.LatestExtension);
+    }
+
+    [Fact]
+    public async Task A_public_appeal_is_routed_by_its_location_tracked_by_code_and_rated_once()
+    {
+        var (beatId, _, lat, lon) = await StaffedBeatOf17Async();
+        await using var visitor = await app.SignedInAsync(null);
+        var appeals = visitor.ServiceProvider.GetRequiredService<AppealService>();
+        await using var db = app.NewDbContext();
+        var otherDepartment = await db.Departments.Where(d => d.Name != Demo.TarazDepartment).Select(d => d.Id).FirstAsync();
+        var form = Form(lat, lon);
+        form.Channel = AppealChannel.OnlinePortal;
+        form.DepartmentId = otherDepartment; // the location decides
+
+        var (saved, code) = await appeals.SubmitPublicAsync(form);
+
+        Assert.True(saved.Succeeded);
+        var stored = await db.Appeals.Include(a => a.Department).SingleAsync(a => a.TrackingCode == code);
+        Assert.Equal((Demo.TarazDepartment, beatId), (stored.Department!.Name, stored.BeatId!.Value));
+        var tracked = (await appeals.TrackAsync(code!.ToLowerInvariant()))!;
+        Assert.Equal(AppealStatus.Assigned, tracked.Status);
+        Assert.False(tracked.CanRate);
+        Assert.Equal("Appeal.RatingNotAllowed", (await appeals.RateAsync(code, 5, null)).Errors["Rating"]);
+
+        await using var officer = await app.SignedInAsync(Demo.Officer17);
+        var officerAppeals = officer.ServiceProvider.GetRequiredService<AppealService>();
+        var version = (await officerAppeals.GetAsync(stored.Id))!.Version;
+        Assert.True((await officerAppeals.AnswerAsync(stored.Id, "Велосипед найден и возвращён.", null, version)).Succeeded);
+
+        var answered = (await appeals.TrackAsync(code))!;
+        Assert.Equal("Велосипед найден и возвращён.", answered.Answer);
+        Assert.True(answered.CanRate);
+        Assert.Equal("Validation.Range", (await appeals.RateAsync(code, 6, null)).Errors["Rating"]);
+        Assert.True((await appeals.RateAsync(code, 2, "Долго")).Succeeded);
+        Assert.Equal("Appeal.RatingNotAllowed", (await appeals.RateAsync(code, 5, null)).Errors["Rating"]);
+        Assert.Equal(2, (await appeals.TrackAsync(code))!.Rating);
+    }
+
+    [Fact]
+    public async Task Tracking_an_unknown_code_shows_nothing()
+    {
+        await using var visitor = await app.SignedInAsync(null);
+
+        Assert.Null(await visitor.ServiceProvider.GetRequiredService<AppealService>().TrackAsync("ZZZZZZZZZZZZ"));
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_at_the_field_and_nothing_is_saved()
+    {
+        await using var scope = await app.SignedInAsync(Demo.Chief);
+        var appeals = scope.ServiceProvider.GetRequiredService<AppealService>();
+        await using var db = app.NewDbContext();
+        var before = await db.Appeals.CountAsync();
+
+        var result = await appeals.CreateAsync(new AppealForm
+        {
+            CategoryId = 0,
+            Description = "",
+            ApplicantName = "",
+            ApplicantPhone = "phone",
+            ApplicantEmail = "not-an-email",
+            Latitude = 95,
+        });
+
+        Assert.Equal(
+            ["ApplicantEmail", "ApplicantName", "ApplicantPhone", "CategoryId", "Description", "Latitude", "Longitude"],
+            result.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(before, await db.Appeals.CountAsync());
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CommunityPolicing.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPolicing.IntegrationTests.Features.Public;
+
+/// <summary>The public portal over plain HTTP, as a browser without a circuit uses it.</summary>
+[Collection(AppCollection.Name)]
+public sealed partial class PublicPortalTests(TestApp app)
+{
+    [Fact]
+    public async Task A_visitor_sees_the_public_landing_without_a_circuit()
+    {
+        using var client = app.Factory.CreateClient();
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains("data-testid=\"file-appeal\"", html);
+        Assert.Contains("data-testid=\"staff-sign-in\"", html);
+        Assert.Contains("data-circuit=\"off\"", html);
+        Assert.DoesNotContain("<!--Blazor:{\"type\":\"server\"", html); // no interactive component is served to visitors
+    }
+
+    [Fact]
+    public async Task A_visitor_files_an_appeal_and_gets_a_tracking_code_that_shows_only_the_public_view()
+    {
+        using var client = app.Factory.CreateClient();
+
+        var html = await SubmitAsync(client, new()
+        {
+            ["Input.Description"] = "Шумные соседи после полуночи",
+            ["Input.ApplicantName"] = "Оспанова Айжан",
+            ["Input.ApplicantPhone"] = "+7 701 111 22 33",
+            ["Input.Consent"] = "true"
+        });
+
+        var code = CodePattern().Match(html).Groups[1].Value;
+        Assert.Equal(12, code.Length);
+        var tracked = await client.GetStringAsync($"/public/track/{code}");
+        Assert.Contains("data-testid=\"tracked-appeal\"", tracked);
+        Assert.DoesNotContain("Оспанова", tracked);
+        Assert.DoesNotContain("+7 701 111 22 33", tracked);
+        await using var db = app.NewDbContext();
+        var stored = await db.Appeals.SingleAsync(a => a.TrackingCode == code);
+        Assert.Equal(Web.Domain.AppealChannel.OnlinePortal, stored.Channel);
+    }
+
+    [Fact]
+    public async Task Missing_consent_empty_text_and_the_spam_trap_are_refused_and_nothing_is_saved()
+    {
+        using var client = app.Factory.CreateClient();
+        await using var db = app.NewDbContext();
+        var before = await db.Appeals.CountAsync();
+
+        var noConsent = await SubmitAsync(client, new() { ["Input.Description"] = "Текст", ["Input.ApplicantName"] = "Иванов" });
+        var empty = await SubmitAsync(client, new() { ["Input.Description"] = "", ["Input.IsAnonymous"] = "true" });
+        var bot = await SubmitAsync(client, new() { ["Input.Description"] = "Buy now", ["Input.IsAnonymous"] = "true", ["Input.Website"] = "http://spam" });
+
+        Assert.Contains("field-error", noConsent);
+        Assert.Contains("field-error", empty);
+        Assert.Contains("data-testid=\"form-error\"", bot);
+        Assert.Equal(before, await db.Appeals.CountAsync());
+    }
+
+    [Fact]
+    public async Task Submissions_from_one_address_are_rate_limited()
+    {
+        using var limited = app.Factory.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:PublicSubmissions", "1"));
+        using var client = limited.CreateClient();
+
+        await SubmitAsync(client, new() { ["Input.Description"] = "Первое", ["Input.IsAnonymous"] = "true" });
+        var (form, token) = await FormAsync(client);
+        var second = await client.PostAsync("/public/appeal", Content(form, token, new() { ["Input.Description"] = "Второе", ["Input.IsAnonymous"] = "true" }));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/public/track?code=ABC")).StatusCode); // reading is never limited
+    }
+
+    [Fact]
+    public async Task An_unknown_tracking_code_says_so()
+    {
+        using var client = app.Factory.CreateClient();
+
+        var html = await client.GetStringAsync("/public/track?code=NOSUCHCODE00");
+
+        Assert.Contains("data-testid=\"unknown-code\"", html);
+    }
+
+    private static async Task<string> SubmitAsync(HttpClient client, Dictionary<string, string> fields)
+    {
+        var (form, token) = await FormAsync(client);
+        var response = await client.PostAsync("/public/appeal", Content(form, token, fields));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<(string Form, string Token)> FormAsync(HttpClient client)
+    {
+        var form = await client.GetStringAsync("/public/appeal");
+        return (form, TokenPattern().Match(form).Groups[1].Value);
+    }
+
+    private static FormUrlEncodedContent Content(string form, string token, Dictionary<string, string> fields)
+    {
+        var department = DepartmentPattern().Match(form).Groups[1].Value;
+        var values = new Dictionary<string, string>
+        {
+            ["_handler"] = "public-appeal",
+            ["__RequestVerificationToken"] = token,
+            ["Input.DepartmentId"] = department,
+            ["Input.CategoryId"] = "1",
+        };
+        foreach (var (key, value) in fields)
+        {
+            values[key] = value;
+        }
+
+        return new FormUrlEncodedContent(values);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    [GeneratedRegex("<option value=\"(\\d+)\"")]
+    private static partial Regex DepartmentPattern();
+
+    [GeneratedRegex("data-testid=\"tracking-code\">([0-9A-Z]+)<")]
+    private static partial Regex CodePattern();
+}
