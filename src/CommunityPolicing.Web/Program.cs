@@ -9,6 +9,7 @@ using CommunityPolicing.Web.Data.Seeding;
 using CommunityPolicing.Web.Features.Admin;
 using CommunityPolicing.Web.Features.Appeals;
 using CommunityPolicing.Web.Features.Officers;
+using CommunityPolicing.Web.Features.Open311;
 using CommunityPolicing.Web.Features.Precincts;
 using CommunityPolicing.Web.Features.Public;
 using CommunityPolicing.Web.Security;
@@ -139,6 +140,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapOpen311();
 app.MapHealthChecks("/health");
 
 app.Run();

@@ -31,7 +31,8 @@ public class TestApp : IAsyncLifetime
             .UseEnvironment("Development")
             .UseSetting("ConnectionStrings:Default", Database.ConnectionString)
             .UseSetting("Seed:Demo", "true")
-            .UseSetting("Logging:Directory", _logs));
+            .UseSetting("Logging:Directory", _logs)
+            .UseSetting("RateLimits:PublicSubmissions", "10000")); // tests post far more than one visitor; one test checks the limit
         Configure(Factory);
         await StartAsync();
     }
