@@ -300,6 +300,7 @@ T = {
  "AuditAction.SignInFailed": ("Failed sign-in", "Неудачный вход", "Сәтсіз кіру"),
  "AuditAction.SignOut": ("Signed out", "Выход", "Шығу"),
  "AuditAction.Lockout": ("Locked out", "Блокировка", "Бұғаттау"),
+ "AuditAction.Export": ("Exported", "Выгрузка", "Экспорт"),
  "AuditAction.AccessDenied": ("Access denied", "Отказ в доступе", "Қол жеткізуден бас тарту"),
  "Validation.Required": ("Required.", "Обязательное поле.", "Міндетті өріс."),
  "Validation.TooLong": ("Too long.", "Слишком длинное значение.", "Мән тым ұзын."),

@@ -141,6 +141,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapOpen311();
+app.MapAppealExports();
 app.MapHealthChecks("/health");
 
 app.Run();

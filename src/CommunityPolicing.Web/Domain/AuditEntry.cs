@@ -10,6 +10,7 @@ public static class AuditActions
     public const string SignOut = "SignOut";
     public const string AccessDenied = "AccessDenied";
     public const string Lockout = "Lockout";
+    public const string Export = "Export";
 }
 
 /// <summary>One append-only audit row; the database rejects UPDATE and DELETE on this table.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CommunityPolicing.Testing;
-using CommunityPolicing.Web.Data.Seeding;
 using CommunityPolicing.Web.Domain;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,8 @@ namespace CommunityPolicing.IntegrationTests.Security;
 public sealed partial class PageAccessTests(TestApp app)
 {
     [Theory]
-    [InlineData("/")]
+    [InlineData("/appeals")]
+    [InlineData("/appeals/1")]
     [InlineData("/precincts")]
     [InlineData("/officers")]
     [InlineData("/admin/users")]
@@ -97,27 +97,10 @@ public sealed partial class PageAccessTests(TestApp app)
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.SignIn && a.UserName == Demo.Officer30));
     }
 
-    private async Task<HttpClient> SignInAsync(string email)
-    {
-        var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await PostLoginAsync(email, DemoSeeder.Password, client);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignInAsync(string email) => app.SignedInClientAsync(email);
 
-    private async Task<HttpResponseMessage> PostLoginAsync(string email, string password, HttpClient? client = null)
-    {
-        client ??= app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await client.GetStringAsync("/Account/Login");
-        var token = TokenPattern().Match(form).Groups[1].Value;
-        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
-    }
+    private Task<HttpResponseMessage> PostLoginAsync(string email, string password) =>
+        app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).PostLoginAsync(email, password);
 
     private static string ErrorOf(HttpResponseMessage response) =>
         LoginErrorPattern().Match(response.Content.ReadAsStringAsync().Result).Groups[1].Value;
@@ -137,9 +120,6 @@ public sealed partial class PageAccessTests(TestApp app)
         var officer = await db.Officers.Where(o => o.PrecinctId == precinct.Id).OrderBy(o => o.Id).FirstAsync();
         return (new(precinct.Id, precinct.Name), new(beat.Id, beat.Name), new(officer.Id, officer.FullName));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 
     [GeneratedRegex("data-testid=\"login-error\"[^>]*>(?:<[^>]+>)*([^<]+)")]
     private static partial Regex LoginErrorPattern();

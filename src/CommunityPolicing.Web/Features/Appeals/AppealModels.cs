@@ -82,3 +82,10 @@ public sealed class AppealForm
 public sealed record PublicAppealView(
     string RegistrationNumber, string TrackingCode, int CategoryId, AppealStatus Status, DateTimeOffset RegisteredAt, DateOnly DueDate,
     string? Precinct, string? Answer, DateTimeOffset? AnsweredAt, string? RedirectedTo, string? StatusNote, int? Rating, bool CanRate);
+
+public sealed record AppealExportRow(
+    string RegistrationNumber, DateTimeOffset RegisteredAt, string TimeZoneId, int CategoryId, AppealChannel Channel, AppealStatus Status,
+    DateOnly DueDate, string? Precinct, string? Beat, string? Officer, string Description, string? Address,
+    string? ApplicantName, string? ApplicantPhone, string? ApplicantEmail, string? ApplicantAddress, int? Rating);
+
+public sealed record AppealExport(IReadOnlyList<AppealExportRow> Rows, bool IncludesPersonalData, DateOnly Today);

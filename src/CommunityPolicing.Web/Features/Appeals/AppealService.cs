@@ -16,6 +16,30 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var today = await TodayAsync(db, scope.DepartmentId, ct);
+        var appeals = Filter(db, scope, query, today);
+        var total = await appeals.CountAsync(ct);
+        appeals = (query.SortBy, query.Descending) switch
+        {
+            ("DueDate", false) => appeals.OrderBy(a => a.DueDate).ThenBy(a => a.Id),
+            ("DueDate", true) => appeals.OrderByDescending(a => a.DueDate).ThenByDescending(a => a.Id),
+            ("Status", false) => appeals.OrderBy(a => a.Status).ThenByDescending(a => a.Id),
+            ("Status", true) => appeals.OrderByDescending(a => a.Status).ThenByDescending(a => a.Id),
+            ("RegistrationNumber", false) or ("RegisteredAt", false) => appeals.OrderBy(a => a.Id),
+            _ => appeals.OrderByDescending(a => a.Id),
+        };
+
+        var personal = SeesApplicants(scope);
+        var items = await appeals.Skip(query.Page * query.PageSize).Take(query.PageSize)
+            .Select(a => new AppealRow(a.Id, a.RegistrationNumber, a.RegisteredAt, a.CategoryId, a.Status, a.DueDate,
+                a.Precinct == null ? null : a.Precinct.Number, a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName,
+                a.IsAnonymous, personal ? a.ApplicantName : null, a.Department!.TimeZoneId))
+            .ToListAsync(ct);
+        return new AppealListPage(items, total, today);
+    }
+
+    /// <summary>The list's filters, in SQL, on top of the user's scope; shared by the list and the exports.</summary>
+    private static IQueryable<Appeal> Filter(AppDbContext db, UserScope scope, AppealListQuery query, DateOnly today)
+    {
         var appeals = db.Appeals.AsNoTracking().VisibleTo(scope);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -70,24 +94,35 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             appeals = appeals.Where(a => Open.Contains(a.Status) && a.DueDate < today);
         }
 
-        var total = await appeals.CountAsync(ct);
-        appeals = (query.SortBy, query.Descending) switch
-        {
-            ("DueDate", false) => appeals.OrderBy(a => a.DueDate).ThenBy(a => a.Id),
-            ("DueDate", true) => appeals.OrderByDescending(a => a.DueDate).ThenByDescending(a => a.Id),
-            ("Status", false) => appeals.OrderBy(a => a.Status).ThenByDescending(a => a.Id),
-            ("Status", true) => appeals.OrderByDescending(a => a.Status).ThenByDescending(a => a.Id),
-            ("RegistrationNumber", false) or ("RegisteredAt", false) => appeals.OrderBy(a => a.Id),
-            _ => appeals.OrderByDescending(a => a.Id),
-        };
-
-        var items = await appeals.Skip(query.Page * query.PageSize).Take(query.PageSize)
-            .Select(a => new AppealRow(a.Id, a.RegistrationNumber, a.RegisteredAt, a.CategoryId, a.Status, a.DueDate,
-                a.Precinct == null ? null : a.Precinct.Number, a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName,
-                a.IsAnonymous, a.ApplicantName, a.Department!.TimeZoneId))
-            .ToListAsync(ct);
-        return new AppealListPage(items, total, today);
+        return appeals;
     }
+
+    public const int MaxExportRows = 100_000;
+
+    /// <summary>
+    /// The filtered list for CSV and XLSX, newest first, at most <see cref="MaxExportRows"/> rows. Applicants'
+    /// personal data is included only for the roles that work with applicants (chiefs and officers), and the
+    /// export itself is audited.
+    /// </summary>
+    public async Task<AppealExport> ExportAsync(AppealListQuery query, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var today = await TodayAsync(db, scope.DepartmentId, ct);
+        var personal = SeesApplicants(scope);
+        var rows = await Filter(db, scope, query, today).OrderByDescending(a => a.Id).Take(MaxExportRows)
+            .Select(a => new AppealExportRow(a.RegistrationNumber, a.RegisteredAt, a.Department!.TimeZoneId, a.CategoryId, a.Channel, a.Status,
+                a.DueDate, a.Precinct == null ? null : a.Precinct.Name, a.Beat == null ? null : a.Beat.Name,
+                a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName, a.Description, a.Address,
+                personal ? a.ApplicantName : null, personal ? a.ApplicantPhone : null, personal ? a.ApplicantEmail : null,
+                personal ? a.ApplicantAddress : null, a.Rating))
+            .ToListAsync(ct);
+        await audit.WriteAsync(AuditActions.Export, null, nameof(Appeal), null, new { query, rows = rows.Count, personal }, ct: ct);
+        return new AppealExport(rows, personal, today);
+    }
+
+    /// <summary>Applicants' personal data is for those who answer them: chiefs and district officers.</summary>
+    private static bool SeesApplicants(UserScope scope) => scope.IsChief || scope.IsOfficer;
 
     public async Task<AppealDetails?> GetAsync(long id, CancellationToken ct = default)
     {
@@ -112,10 +147,11 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         var calendar = await CalendarAsync(db, a.Department.Jurisdiction, ct);
         var registeredOn = LocalDate(a.RegisteredAt, a.Department.TimeZoneId);
         var steps = AppealWorkflow.NextSteps(a.Status).Where(step => MayTake(scope, a, step)).ToList();
+        var personal = SeesApplicants(scope);
         return new AppealDetails(a.Id, a.RegistrationNumber, a.TrackingCode, a.Channel, a.Status, a.CategoryId,
             a.Department.Name, a.Department.TimeZoneId, a.PrecinctId, a.Precinct?.Name, a.BeatId, a.Beat?.Name, a.AssignedOfficerId, a.AssignedOfficer?.FullName,
-            a.IsAnonymous, a.ApplicantName, a.ApplicantPhone, a.ApplicantEmail, a.ApplicantAddress,
-            a.Description, a.Address, a.Latitude, a.Longitude, a.RegisteredAt, a.DueDate,
+            a.IsAnonymous, personal ? a.ApplicantName : null, personal ? a.ApplicantPhone : null, personal ? a.ApplicantEmail : null,
+            personal ? a.ApplicantAddress : null, a.Description, a.Address, a.Latitude, a.Longitude, a.RegisteredAt, a.DueDate,
             LocalDate(clock.GetUtcNow(), a.Department.TimeZoneId),
             DeadlineCalculator.LatestExtension(rule, registeredOn, a.OriginalDueDate, a.DueDate, a.Extensions),
             DeadlineCalculator.RedirectBy(rule, calendar, registeredOn),

@@ -143,9 +143,21 @@ public static class Open311Endpoints
     private static async Task<List<ServiceRequest>> ProjectAsync(IQueryable<Appeal> appeals, CancellationToken ct) =>
         (await appeals.Select(a => new
         {
-            a.RegistrationNumber, a.Status, a.StatusNote, a.Category!.Code, a.Category.NameEn, a.PublishDetails, a.Description,
-            Agency = a.Precinct == null ? a.Department!.Name : a.Precinct.Name, a.RegisteredAt,
-            Updated = a.Events.Max(e => (DateTimeOffset?)e.At), a.DueDate, a.Address, a.Latitude, a.Longitude, a.Department!.TimeZoneId,
+            a.RegistrationNumber,
+            a.Status,
+            a.StatusNote,
+            a.Category!.Code,
+            a.Category.NameEn,
+            a.PublishDetails,
+            a.Description,
+            Agency = a.Precinct == null ? a.Department!.Name : a.Precinct.Name,
+            a.RegisteredAt,
+            Updated = a.Events.Max(e => (DateTimeOffset?)e.At),
+            a.DueDate,
+            a.Address,
+            a.Latitude,
+            a.Longitude,
+            a.Department!.TimeZoneId,
         }).ToListAsync(ct))
         .Select(a => new ServiceRequest(
             a.RegistrationNumber,
