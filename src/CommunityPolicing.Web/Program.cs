@@ -142,6 +142,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapOpen311();
 app.MapAppealExports();
+app.MapAppealAttachments();
 app.MapHealthChecks("/health");
 
 app.Run();

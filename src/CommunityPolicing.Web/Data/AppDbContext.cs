@@ -19,6 +19,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<AppealEvent> AppealEvents => Set<AppealEvent>();
     public DbSet<AppealCategory> AppealCategories => Set<AppealCategory>();
+    public DbSet<AppealAttachment> AppealAttachments => Set<AppealAttachment>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

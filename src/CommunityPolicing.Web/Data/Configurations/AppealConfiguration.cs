@@ -98,3 +98,16 @@ public sealed class DeadlineRuleConfiguration : IEntityTypeConfiguration<Deadlin
         builder.HasData(DeadlineRule.Defaults.Values);
     }
 }
+
+public sealed class AppealAttachmentConfiguration : IEntityTypeConfiguration<AppealAttachment>
+{
+    public void Configure(EntityTypeBuilder<AppealAttachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(200);
+        builder.Property(a => a.ContentType).HasMaxLength(100);
+        builder.Property(a => a.UploadedBy).HasMaxLength(256);
+        builder.HasOne<Appeal>().WithMany().HasForeignKey(a => a.AppealId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.AppealId);
+        builder.ToTable(t => t.HasCheckConstraint("ck_appeal_attachments_size", "size > 0 AND size <= 10485760"));
+    }
+}

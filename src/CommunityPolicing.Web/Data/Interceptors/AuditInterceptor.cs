@@ -18,9 +18,9 @@ namespace CommunityPolicing.Web.Data.Interceptors;
 /// </summary>
 public sealed class AuditInterceptor(PrincipalAccessor principals, TimeProvider clock) : SaveChangesInterceptor
 {
-    /// <summary>Secrets never copied into the audit trail.</summary>
+    /// <summary>Secrets and bulky data (file contents, search vectors) never copied into the audit trail.</summary>
     private static readonly HashSet<string> RedactedProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Version"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Version", "Content", "SearchVector"];
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 

@@ -236,6 +236,61 @@ namespace CommunityPolicing.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.AppealAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AppealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("uploaded_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appeal_attachments");
+
+                    b.HasIndex("AppealId")
+                        .HasDatabaseName("ix_appeal_attachments_appeal_id");
+
+                    b.ToTable("appeal_attachments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_appeal_attachments_size", "size > 0 AND size <= 10485760");
+                        });
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.AppealCategory", b =>
                 {
                     b.Property<int>("Id")
@@ -1339,6 +1394,16 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.Navigation("Department");
 
                     b.Navigation("Precinct");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.AppealAttachment", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeal_attachments_appeals_appeal_id");
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.AppealEvent", b =>

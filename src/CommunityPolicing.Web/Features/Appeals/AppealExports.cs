@@ -83,6 +83,16 @@ public static class AppealExports
         }).RequireAuthorization(Policies.AppealWorker);
     }
 
+    /// <summary>Downloads an attachment of an appeal in the user's scope, always as a download with the sniffed type.</summary>
+    public static void MapAppealAttachments(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/appeals/{id:long}/attachments/{attachmentId:long}", async (long id, long attachmentId, AppealService appeals,
+            HttpContext http, CancellationToken ct) =>
+        {
+            var file = await appeals.GetAttachmentAsync(id, attachmentId, ct);
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return file is null ? Results.NotFound() : Results.File(file.Content, file.ContentType, file.FileName);
+        }).RequireAuthorization(Policies.AppealWorker);
+
     private static List<(string Header, Func<AppealExportRow, string?> Value)> Columns(
         IStringLocalizer l, Dictionary<int, string> categories, AppealExport export)
     {

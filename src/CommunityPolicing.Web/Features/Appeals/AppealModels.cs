@@ -39,7 +39,7 @@ public sealed record AppealDetails(
     string Description, string? Address, double? Latitude, double? Longitude,
     DateTimeOffset RegisteredAt, DateOnly DueDate, DateOnly Today, DateOnly? LatestExtension, DateOnly RedirectBy,
     string? Answer, string? RedirectedTo, int? Rating, string? RatingComment, uint Version,
-    IReadOnlyList<AppealEventKind> AllowedSteps, IReadOnlyList<TimelineEntry> Timeline)
+    IReadOnlyList<AppealEventKind> AllowedSteps, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, bool CanAttach)
 {
     public bool Overdue => DeadlineCalculator.IsOverdue(Status, DueDate, Today);
     public bool DueSoon => DeadlineCalculator.IsDueSoon(Status, DueDate, Today);
@@ -62,8 +62,14 @@ public sealed class AppealForm
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
     public int? BeatId { get; set; }
+    public List<AttachmentUpload> Attachments { get; set; } = [];
+
+    private string? AttachmentProblem =>
+        Attachments.Select(a => AttachmentRules.Check(a.Content.Length, a.Content)).FirstOrDefault(problem => problem is not null);
 
     public FieldErrors Validate() => new FieldErrors()
+        .When(Attachments.Count > AttachmentRules.MaxFiles, nameof(Attachments), "Attachment.TooMany")
+        .When(AttachmentProblem is not null, nameof(Attachments), AttachmentProblem ?? "")
         .When(CategoryId <= 0, nameof(CategoryId), "Validation.Required")
         .Required(nameof(Description), Description).MaxLength(nameof(Description), Description, 5000)
         .When(!IsAnonymous && string.IsNullOrWhiteSpace(ApplicantName), nameof(ApplicantName), "Validation.Required")
@@ -77,6 +83,12 @@ public sealed class AppealForm
         .When(Longitude is < -180 or > 180, nameof(Longitude), "Validation.Longitude")
         .When(Latitude.HasValue != Longitude.HasValue, Latitude.HasValue ? nameof(Longitude) : nameof(Latitude), "Validation.CoordinatesPair");
 }
+
+public sealed record AttachmentUpload(string FileName, byte[] Content);
+
+public sealed record AttachmentInfo(long Id, string FileName, string ContentType, long Size);
+
+public sealed record AttachmentFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>What the applicant sees on the tracking page: never anyone's personal data.</summary>
 public sealed record PublicAppealView(

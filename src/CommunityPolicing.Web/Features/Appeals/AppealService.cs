@@ -143,6 +143,8 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
 
         var timeline = await db.AppealEvents.AsNoTracking().Where(e => e.AppealId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new TimelineEntry(e.At, e.Kind, e.ToStatus, e.UserName, e.Note)).ToListAsync(ct);
+        var attachments = await db.AppealAttachments.AsNoTracking().Where(f => f.AppealId == id).OrderBy(f => f.Id)
+            .Select(f => new AttachmentInfo(f.Id, f.FileName, f.ContentType, f.Size)).ToListAsync(ct);
         var rule = await RuleAsync(db, a.Department!.Jurisdiction, ct);
         var calendar = await CalendarAsync(db, a.Department.Jurisdiction, ct);
         var registeredOn = LocalDate(a.RegisteredAt, a.Department.TimeZoneId);
@@ -155,7 +157,8 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             LocalDate(clock.GetUtcNow(), a.Department.TimeZoneId),
             DeadlineCalculator.LatestExtension(rule, registeredOn, a.OriginalDueDate, a.DueDate, a.Extensions),
             DeadlineCalculator.RedirectBy(rule, calendar, registeredOn),
-            a.Answer, a.RedirectedTo, a.Rating, a.RatingComment, a.Version, steps, timeline);
+            a.Answer, a.RedirectedTo, a.Rating, a.RatingComment, a.Version, steps, timeline, attachments,
+            MayTake(scope, a, AppealEventKind.Answered) && attachments.Count < AttachmentRules.MaxFiles);
     }
 
     /// <summary>Registers an appeal taken by staff and routes it to the beat's officer.</summary>
@@ -276,10 +279,62 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             appeal.Events.Add(Event(now, scope, AppealEventKind.Assigned, AppealStatus.Registered, AppealStatus.Assigned, null));
         }
 
+        // The appeal and its files are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Appeals.Add(appeal);
         await db.SaveChangesAsync(ct);
+        db.AppealAttachments.AddRange(form.Attachments.Select(file => Attachment(appeal.Id, file, scope, now)));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return SaveResult.Saved(checked((int)appeal.Id));
     }
+
+    /// <summary>Attaches a photo or scan to an appeal the user works on.</summary>
+    public async Task<SaveResult> AttachAsync(long id, AttachmentUpload file, CancellationToken ct = default)
+    {
+        if (AttachmentRules.Check(file.Content.Length, file.Content) is { } problem)
+        {
+            return SaveResult.Invalid(nameof(AppealForm.Attachments), problem);
+        }
+
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var appeal = await db.Appeals.VisibleTo(scope).Include(a => a.Category).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (appeal is null || !MayTake(scope, appeal, AppealEventKind.Answered))
+        {
+            return SaveResult.Missing;
+        }
+
+        if (await db.AppealAttachments.CountAsync(f => f.AppealId == id, ct) >= AttachmentRules.MaxFiles)
+        {
+            return SaveResult.Invalid(nameof(AppealForm.Attachments), "Attachment.TooMany");
+        }
+
+        db.AppealAttachments.Add(Attachment(id, file, scope, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(0);
+    }
+
+    /// <summary>An attachment's bytes, for a user who may see the appeal; null otherwise.</summary>
+    public async Task<AttachmentFile?> GetAttachmentAsync(long appealId, long attachmentId, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.AppealAttachments.AsNoTracking()
+            .Where(f => f.Id == attachmentId && f.AppealId == appealId && db.Appeals.VisibleTo(scope).Any(a => a.Id == appealId))
+            .Select(f => new AttachmentFile(f.FileName, f.ContentType, f.Content)).FirstOrDefaultAsync(ct);
+    }
+
+    private static AppealAttachment Attachment(long appealId, AttachmentUpload file, UserScope scope, DateTimeOffset now) => new()
+    {
+        AppealId = appealId,
+        FileName = AttachmentRules.SafeName(file.FileName),
+        ContentType = AttachmentRules.DetectContentType(file.Content)!,
+        Size = file.Content.Length,
+        Content = file.Content,
+        UploadedAt = now,
+        UploadedBy = scope.UserName.Length == 0 ? null : scope.UserName,
+    };
 
     public Task<SaveResult> AssignAsync(long id, int officerId, string? note, uint version, CancellationToken ct = default) =>
         StepAsync(id, AppealEventKind.Assigned, version, note, async (db, appeal, _) =>
