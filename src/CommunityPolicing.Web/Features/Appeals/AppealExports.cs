@@ -25,9 +25,10 @@ public static class AppealExports
         public DateTime? DueTo { get; set; }
         public bool? OverdueOnly { get; set; }
         public bool? Mine { get; set; }
+        public bool? LowRatedOnly { get; set; }
 
         public AppealListQuery ToQuery() =>
-            new(Search, Status, CategoryId, PrecinctId, BeatId, OfficerId, DueFrom, DueTo, OverdueOnly == true, Mine == true);
+            new(Search, Status, CategoryId, PrecinctId, BeatId, OfficerId, DueFrom, DueTo, OverdueOnly == true, Mine == true, LowRatedOnly == true);
 
         /// <summary>The query string for a link to the export of the list as filtered.</summary>
         public static string QueryString(AppealListQuery q) => string.Join("&", new (string Key, object? Value)[]
@@ -35,7 +36,7 @@ public static class AppealExports
                 (nameof(Search), q.Search), (nameof(Status), q.Status), (nameof(CategoryId), q.CategoryId), (nameof(PrecinctId), q.PrecinctId),
                 (nameof(BeatId), q.BeatId), (nameof(OfficerId), q.OfficerId), (nameof(DueFrom), q.DueFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 (nameof(DueTo), q.DueTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), (nameof(OverdueOnly), q.OverdueOnly ? "true" : null),
-                (nameof(Mine), q.Mine ? "true" : null),
+                (nameof(Mine), q.Mine ? "true" : null), (nameof(LowRatedOnly), q.LowRatedOnly ? "true" : null),
             }
             .Where(p => p.Value is not null && p.Value.ToString() != "")
             .Select(p => $"{p.Key}={Uri.EscapeDataString(Convert.ToString(p.Value, CultureInfo.InvariantCulture)!)}"));

@@ -13,6 +13,7 @@ public sealed record AppealListQuery(
     DateTime? DueTo = null,
     bool OverdueOnly = false,
     bool Mine = false,
+    bool LowRatedOnly = false,
     string? SortBy = null,
     bool Descending = false,
     int Page = 0,
@@ -101,3 +102,6 @@ public sealed record AppealExportRow(
     string? ApplicantName, string? ApplicantPhone, string? ApplicantEmail, string? ApplicantAddress, int? Rating);
 
 public sealed record AppealExport(IReadOnlyList<AppealExportRow> Rows, bool IncludesPersonalData, DateOnly Today);
+
+/// <summary>The appeal figures on the home page: what needs doing now, counted in PostgreSQL.</summary>
+public sealed record AppealSummary(int Open, int Overdue, int DueSoon, int LowRated);

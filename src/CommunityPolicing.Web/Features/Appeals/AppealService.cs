@@ -94,7 +94,30 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             appeals = appeals.Where(a => Open.Contains(a.Status) && a.DueDate < today);
         }
 
+        if (query.LowRatedOnly)
+        {
+            appeals = appeals.Where(a => a.Rating <= LowRating);
+        }
+
         return appeals;
+    }
+
+    /// <summary>Ratings of 1 or 2 out of 5 are flagged to the chief.</summary>
+    public const int LowRating = 2;
+
+    public async Task<AppealSummary> SummaryAsync(CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var today = await TodayAsync(db, scope.DepartmentId, ct);
+        var soon = today.AddDays(3);
+        var counts = await db.Appeals.AsNoTracking().VisibleTo(scope).GroupBy(_ => 1).Select(g => new AppealSummary(
+                g.Count(a => Open.Contains(a.Status)),
+                g.Count(a => Open.Contains(a.Status) && a.DueDate < today),
+                g.Count(a => Open.Contains(a.Status) && a.DueDate >= today && a.DueDate <= soon),
+                g.Count(a => a.Rating <= LowRating)))
+            .FirstOrDefaultAsync(ct);
+        return counts ?? new AppealSummary(0, 0, 0, 0);
     }
 
     public const int MaxExportRows = 100_000;
