@@ -118,6 +118,7 @@ services.AddScoped<OfficerService>();
 services.AddScoped<UserAdminService>();
 services.AddScoped<AuditService>();
 services.AddScoped<AppealService>();
+services.AddScoped<ReferenceDataService>();
 
 var app = builder.Build();
 if (embedded is not null)

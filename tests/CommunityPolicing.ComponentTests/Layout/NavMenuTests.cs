@@ -7,9 +7,9 @@ namespace CommunityPolicing.ComponentTests.Layout;
 public sealed class NavMenuTests : ComponentTest
 {
     [Theory]
-    [InlineData(Roles.Administrator, new[] { "/", "/precincts", "/officers", "/admin/users", "/admin/audit" })]
-    [InlineData(Roles.StationChief, new[] { "/", "/precincts", "/officers" })]
-    [InlineData(Roles.DistrictOfficer, new[] { "/", "/precincts", "/officers" })]
+    [InlineData(Roles.Administrator, new[] { "/", "/appeals", "/precincts", "/officers", "/admin/users", "/admin/categories", "/admin/calendar", "/admin/audit" })]
+    [InlineData(Roles.StationChief, new[] { "/", "/appeals", "/precincts", "/officers" })]
+    [InlineData(Roles.DistrictOfficer, new[] { "/", "/appeals", "/precincts", "/officers" })]
     [InlineData(Roles.VolunteerCoordinator, new[] { "/" })]
     public void Navigation_shows_only_what_the_role_may_use(string role, string[] links)
     {
