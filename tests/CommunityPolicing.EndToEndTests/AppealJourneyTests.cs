@@ -67,6 +67,24 @@ public sealed class AppealJourneyTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task The_public_landing_offers_filing_tracking_and_staff_sign_in_in_three_languages()
+    {
+        var page = await app.NewPageAsync(culture: "kk");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Учаскелік полицейіңізге жазыңыз");
+        await page.Locator(".language-links a", new() { HasText = "EN" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Write to your district police");
+        await BrowserApp.ScreenshotAsync(page, "public-landing");
+
+        await page.FillAsync("#code", "NOSUCHCODE00");
+        await page.Locator("form[action='/public/track'] button").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=unknown-code]")).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid=staff-sign-in]");
+        await Assertions.Expect(page.Locator("#email")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_chief_sees_overdue_appeals_highlighted_in_the_list()
     {
         var page = await app.SignInAsync("chief.taraz@demo.local");

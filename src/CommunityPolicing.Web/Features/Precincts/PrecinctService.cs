@@ -300,11 +300,13 @@ public sealed class PrecinctService(IDbContextFactory<AppDbContext> factory, Cur
             .Select(o => new Option(o.Id, o.FullName)).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<Option>> BeatOptionsAsync(int precinctId, CancellationToken ct = default)
+    /// <summary>Beats of one post, or of every post the user may see when no post is given.</summary>
+    public async Task<IReadOnlyList<Option>> BeatOptionsAsync(int? precinctId, CancellationToken ct = default)
     {
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Beats.AsNoTracking().VisibleTo(scope).Where(b => b.PrecinctId == precinctId).OrderBy(b => b.Name)
+        return await db.Beats.AsNoTracking().VisibleTo(scope).Where(b => precinctId == null || b.PrecinctId == precinctId)
+            .OrderBy(b => b.Precinct!.Number.Length).ThenBy(b => b.Precinct!.Number).ThenBy(b => b.Name)
             .Select(b => new Option(b.Id, b.Name)).ToListAsync(ct);
     }
 
