@@ -21,6 +21,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AppealCategory> AppealCategories => Set<AppealCategory>();
     public DbSet<AppealAttachment> AppealAttachments => Set<AppealAttachment>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Association> Associations => Set<Association>();
+    public DbSet<AssociationCoordinator> AssociationCoordinators => Set<AssociationCoordinator>();
+    public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+    public DbSet<TrainingTopicRule> TrainingTopicRules => Set<TrainingTopicRule>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<TrainingAttendance> TrainingAttendance => Set<TrainingAttendance>();
     public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

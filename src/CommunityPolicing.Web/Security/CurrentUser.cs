@@ -37,13 +37,14 @@ public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<
                 u.PrecinctId,
                 PrecinctDepartmentId = db.Precincts.Where(p => p.Id == u.PrecinctId).Select(p => (int?)p.DepartmentId).FirstOrDefault(),
                 OfficerId = db.Officers.Where(o => o.UserId == u.Id).Select(o => (int?)o.Id).FirstOrDefault(),
+                Associations = db.AssociationCoordinators.Where(c => c.UserId == u.Id).Select(c => c.AssociationId).ToList(),
             })
             .FirstOrDefaultAsync(ct);
 
         _scope = row is null
             ? UserScope.Nobody
             : new UserScope(row.Id, row.UserName ?? "", row.FullName, row.Role ?? "",
-                row.DepartmentId ?? row.PrecinctDepartmentId, row.PrecinctId, row.OfficerId, []);
+                row.DepartmentId ?? row.PrecinctDepartmentId, row.PrecinctId, row.OfficerId, row.Associations);
         return _scope;
     }
 }

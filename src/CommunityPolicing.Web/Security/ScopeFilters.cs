@@ -37,4 +37,15 @@ public static class ScopeFilters
         : scope.IsChief && scope.DepartmentId is int department ? query.Where(a => a.DepartmentId == department)
         : scope.IsOfficer && scope.PrecinctId is int precinct ? query.Where(a => a.PrecinctId == precinct && !a.Category!.IsComplaintAboutOfficer)
         : query.Where(_ => false);
+
+    /// <summary>
+    /// Associations: administrators all, chiefs their department's, officers those serving their post,
+    /// coordinators their own.
+    /// </summary>
+    public static IQueryable<Association> VisibleTo(this IQueryable<Association> query, UserScope scope) =>
+        scope.IsAdministrator ? query
+        : scope.IsChief && scope.DepartmentId is int department ? query.Where(a => a.DepartmentId == department)
+        : scope.IsOfficer && scope.PrecinctId is int precinct ? query.Where(a => a.Precincts.Any(p => p.Id == precinct))
+        : scope.IsCoordinator ? query.Where(a => scope.AssociationIds.Contains(a.Id))
+        : query.Where(_ => false);
 }

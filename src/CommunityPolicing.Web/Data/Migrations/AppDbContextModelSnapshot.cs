@@ -537,6 +537,96 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.ToTable("appeal_events", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Association", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("RegisterNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("register_number");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_associations");
+
+                    b.HasIndex("DepartmentId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_associations_department_id_name");
+
+                    b.ToTable("associations", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.AssociationCoordinator", b =>
+                {
+                    b.Property<int>("AssociationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("association_id");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("AssociationId", "UserId")
+                        .HasName("pk_association_coordinators");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_association_coordinators_user_id");
+
+                    b.ToTable("association_coordinators", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1064,6 +1154,240 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.TrainingAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed");
+
+                    b.Property<int>("TrainingSessionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_session_id");
+
+                    b.Property<int>("VolunteerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_attendance");
+
+                    b.HasIndex("VolunteerId")
+                        .HasDatabaseName("ix_training_attendance_volunteer_id");
+
+                    b.HasIndex("TrainingSessionId", "VolunteerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_training_attendance_training_session_id_volunteer_id");
+
+                    b.ToTable("training_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.TrainingSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssociationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("association_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("hours");
+
+                    b.Property<int?>("InstructorOfficerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("instructor_officer_id");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("topic");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_training_sessions");
+
+                    b.HasIndex("InstructorOfficerId")
+                        .HasDatabaseName("ix_training_sessions_instructor_officer_id");
+
+                    b.HasIndex("AssociationId", "HeldOn")
+                        .HasDatabaseName("ix_training_sessions_association_id_held_on");
+
+                    b.ToTable("training_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.TrainingTopicRule", b =>
+                {
+                    b.Property<string>("Topic")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("topic");
+
+                    b.Property<bool>("RequiredForPatrol")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required_for_patrol");
+
+                    b.Property<int?>("ValidityMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("validity_months");
+
+                    b.HasKey("Topic")
+                        .HasName("pk_training_topic_rules");
+
+                    b.ToTable("training_topic_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Topic = "LegalBasics",
+                            RequiredForPatrol = true,
+                            ValidityMonths = 24
+                        },
+                        new
+                        {
+                            Topic = "FirstAid",
+                            RequiredForPatrol = true,
+                            ValidityMonths = 12
+                        },
+                        new
+                        {
+                            Topic = "LawfulForce",
+                            RequiredForPatrol = true,
+                            ValidityMonths = 12
+                        },
+                        new
+                        {
+                            Topic = "PatrolTactics",
+                            RequiredForPatrol = false,
+                            ValidityMonths = 24
+                        },
+                        new
+                        {
+                            Topic = "Other",
+                            RequiredForPatrol = false
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Volunteer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<int>("AssociationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("association_id");
+
+                    b.Property<DateOnly?>("BackgroundCheckOn")
+                        .HasColumnType("date")
+                        .HasColumnName("background_check_on");
+
+                    b.Property<bool?>("BackgroundCheckPassed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("background_check_passed");
+
+                    b.Property<string>("BadgeNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("badge_number");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<DateOnly?>("ConsentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("consent_on");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("full_name");
+
+                    b.Property<DateOnly>("JoinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("joined_on");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteers");
+
+                    b.HasIndex("DocumentNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteers_document_number");
+
+                    b.HasIndex("AssociationId", "Status", "FullName")
+                        .HasDatabaseName("ix_volunteers_association_id_status_full_name");
+
+                    b.ToTable("volunteers", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Security.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1351,6 +1675,25 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("association_precincts", b =>
+                {
+                    b.Property<int>("AssociationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("association_id");
+
+                    b.Property<int>("PrecinctsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("precincts_id");
+
+                    b.HasKey("AssociationId", "PrecinctsId")
+                        .HasName("pk_association_precincts");
+
+                    b.HasIndex("PrecinctsId")
+                        .HasDatabaseName("ix_association_precincts_precincts_id");
+
+                    b.ToTable("association_precincts", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Appeal", b =>
                 {
                     b.HasOne("CommunityPolicing.Web.Domain.Officer", "AssignedOfficer")
@@ -1414,6 +1757,35 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_appeal_events_appeals_appeal_id");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Association", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_associations_departments_department_id");
+
+                    b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.AssociationCoordinator", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Association", null)
+                        .WithMany("Coordinators")
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_association_coordinators_associations_association_id");
+
+                    b.HasOne("CommunityPolicing.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_association_coordinators_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Beat", b =>
@@ -1488,6 +1860,55 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.TrainingAttendance", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.TrainingSession", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("TrainingSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_attendance_training_sessions_training_session_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Volunteer", "Volunteer")
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_attendance_volunteers_volunteer_id");
+
+                    b.Navigation("Volunteer");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.TrainingSession", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_training_sessions_associations_association_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Officer", "InstructorOfficer")
+                        .WithMany()
+                        .HasForeignKey("InstructorOfficerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_training_sessions_officers_instructor_officer_id");
+
+                    b.Navigation("InstructorOfficer");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Volunteer", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Association", "Association")
+                        .WithMany("Members")
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteers_associations_association_id");
+
+                    b.Navigation("Association");
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Security.ApplicationUser", b =>
                 {
                     b.HasOne("CommunityPolicing.Web.Domain.Department", null)
@@ -1560,9 +1981,33 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("association_precincts", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_association_precincts_associations_association_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Precinct", null)
+                        .WithMany()
+                        .HasForeignKey("PrecinctsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_association_precincts_precincts_precincts_id");
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Appeal", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Association", b =>
+                {
+                    b.Navigation("Coordinators");
+
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Department", b =>
@@ -1587,6 +2032,11 @@ namespace CommunityPolicing.Web.Data.Migrations
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Region", b =>
                 {
                     b.Navigation("Departments");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.TrainingSession", b =>
+                {
+                    b.Navigation("Attendance");
                 });
 #pragma warning restore 612, 618
         }
