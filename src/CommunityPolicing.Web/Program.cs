@@ -8,6 +8,7 @@ using CommunityPolicing.Web.Data.Interceptors;
 using CommunityPolicing.Web.Data.Seeding;
 using CommunityPolicing.Web.Features.Admin;
 using CommunityPolicing.Web.Features.Appeals;
+using CommunityPolicing.Web.Features.Associations;
 using CommunityPolicing.Web.Features.Officers;
 using CommunityPolicing.Web.Features.Open311;
 using CommunityPolicing.Web.Features.Precincts;
@@ -119,6 +120,7 @@ services.AddScoped<UserAdminService>();
 services.AddScoped<AuditService>();
 services.AddScoped<AppealService>();
 services.AddScoped<ReferenceDataService>();
+services.AddScoped<AssociationService>();
 
 var app = builder.Build();
 if (embedded is not null)

@@ -11,6 +11,7 @@ public static class AuditActions
     public const string AccessDenied = "AccessDenied";
     public const string Lockout = "Lockout";
     public const string Export = "Export";
+    public const string Read = "Read";
 }
 
 /// <summary>One append-only audit row; the database rejects UPDATE and DELETE on this table.</summary>

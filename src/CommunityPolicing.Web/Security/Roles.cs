@@ -19,6 +19,7 @@ public static class Policies
     public const string RegistryEditor = "RegistryEditor";
     public const string RegistryReader = "RegistryReader";
     public const string AppealWorker = "AppealWorker";
+    public const string AssociationReader = "AssociationReader";
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -26,5 +27,6 @@ public static class Policies
         options.AddPolicy(RegistryEditor, p => p.RequireRole(Roles.Administrator, Roles.StationChief));
         options.AddPolicy(RegistryReader, p => p.RequireRole(Roles.Administrator, Roles.StationChief, Roles.DistrictOfficer));
         options.AddPolicy(AppealWorker, p => p.RequireRole(Roles.Administrator, Roles.StationChief, Roles.DistrictOfficer));
+        options.AddPolicy(AssociationReader, p => p.RequireRole(Roles.All));
     }
 }

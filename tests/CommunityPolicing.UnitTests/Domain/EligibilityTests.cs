@@ -8,8 +8,12 @@ public sealed class EligibilityTests
 
     private static Volunteer Ready() => new()
     {
-        FullName = "Ахметов Нурлан", BirthDate = new DateOnly(1990, 5, 1), Status = VolunteerStatus.Active,
-        BackgroundCheckPassed = true, BackgroundCheckOn = new DateOnly(2026, 1, 10), ConsentOn = new DateOnly(2026, 1, 10),
+        FullName = "Ахметов Нурлан",
+        BirthDate = new DateOnly(1990, 5, 1),
+        Status = VolunteerStatus.Active,
+        BackgroundCheckPassed = true,
+        BackgroundCheckOn = new DateOnly(2026, 1, 10),
+        ConsentOn = new DateOnly(2026, 1, 10),
     };
 
     private static readonly (TrainingTopic, DateOnly)[] AllTrained =

@@ -114,12 +114,13 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
         await CreateUserAsync("chief.taraz@demo.local", "Байжанов Серик Маратович", Roles.StationChief, taraz.Id, null);
         var officer17 = await CreateUserAsync("officer.17@demo.local", post17.Officers[0].FullName, Roles.DistrictOfficer, null, post17.Id);
         var officer30 = await CreateUserAsync("officer.30@demo.local", post30.Officers[0].FullName, Roles.DistrictOfficer, null, post30.Id);
-        await CreateUserAsync("coordinator@demo.local", "Есенова Айгерим Талгатовна", Roles.VolunteerCoordinator, null, null);
+        var coordinator = await CreateUserAsync("coordinator@demo.local", "Есенова Айгерим Талгатовна", Roles.VolunteerCoordinator, null, null);
 
         post17.Officers[0].UserId = officer17.Id;
         post30.Officers[0].UserId = officer30.Id;
         await db.SaveChangesAsync(ct);
         await DemoAppeals.SeedAsync(db, clock.GetUtcNow(), ct);
+        await DemoAssociations.SeedAsync(db, coordinator.Id, clock.GetUtcNow(), ct);
     }
 
     private static Department Department(string name, Region region)

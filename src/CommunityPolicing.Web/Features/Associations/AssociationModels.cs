@@ -1,0 +1,76 @@
+using CommunityPolicing.Web.Domain;
+
+namespace CommunityPolicing.Web.Features.Associations;
+
+public sealed record AssociationRow(int Id, string Name, AssociationKind Kind, AssociationStatus Status, string Department,
+    int Members, int Active, int Candidates);
+
+public sealed record MemberLine(int Id, string FullName, string? Phone, VolunteerStatus Status, EligibilityResult Eligibility);
+
+public sealed record TrainingLine(int Id, TrainingTopic Topic, DateOnly HeldOn, decimal Hours, int Attendees, int Passed);
+
+public sealed record AssociationDetails(
+    int Id, string Name, AssociationKind Kind, AssociationStatus Status, string Department, string? RegisterNumber, DateOnly? RegisteredOn,
+    string? Phone, string? Email, string? Address, IReadOnlyList<string> Precincts, IReadOnlyList<string> Coordinators, bool CanEdit,
+    DateOnly Today, IReadOnlyList<MemberLine> Members, IReadOnlyList<TrainingLine> Trainings);
+
+/// <summary>
+/// A volunteer as the user may see them. Document number, address and birth date are null for roles that must
+/// not see them (district officers).
+/// </summary>
+public sealed record VolunteerDetails(
+    int Id, int AssociationId, string Association, string FullName, string? Phone, VolunteerStatus Status, string? StatusReason,
+    string? BadgeNumber, DateOnly JoinedOn, DateOnly? LeftOn, DateOnly? BirthDate, string? Address, string? DocumentNumber,
+    DateOnly? BackgroundCheckOn, bool? BackgroundCheckPassed, DateOnly? ConsentOn, bool FullRecord, bool CanEdit,
+    EligibilityResult Eligibility, IReadOnlyList<(TrainingTopic Topic, DateOnly HeldOn, bool Passed)> Trainings, uint Version);
+
+public sealed class VolunteerForm
+{
+    public int Id { get; set; }
+    public int AssociationId { get; set; }
+    public string FullName { get; set; } = "";
+    public DateTime? BirthDate { get; set; }
+    public string? Phone { get; set; }
+    public string? Address { get; set; }
+    public string? DocumentNumber { get; set; }
+    public string? BadgeNumber { get; set; }
+    public DateTime? JoinedOn { get; set; } = DateTime.Today;
+    public DateTime? LeftOn { get; set; }
+    public VolunteerStatus Status { get; set; } = VolunteerStatus.Candidate;
+    public string? StatusReason { get; set; }
+    public DateTime? BackgroundCheckOn { get; set; }
+    public bool? BackgroundCheckPassed { get; set; }
+    public DateTime? ConsentOn { get; set; }
+    public uint Version { get; set; }
+
+    public FieldErrors Validate(DateOnly today) => new FieldErrors()
+        .Required(nameof(FullName), FullName).MaxLength(nameof(FullName), FullName, 200)
+        .When(BirthDate is null, nameof(BirthDate), "Validation.Required")
+        .When(BirthDate is { } born && (DateOnly.FromDateTime(born) > today.AddYears(-14) || DateOnly.FromDateTime(born) < today.AddYears(-100)),
+            nameof(BirthDate), "Validation.BirthDate")
+        .When(JoinedOn is null, nameof(JoinedOn), "Validation.Required")
+        .When(Phone is { Length: > 0 } && !PhoneNumber.IsPlausible(Phone), nameof(Phone), "Validation.Phone")
+        .MaxLength(nameof(Address), Address, 300).MaxLength(nameof(DocumentNumber), DocumentNumber, 30).MaxLength(nameof(BadgeNumber), BadgeNumber, 30)
+        .When(Status is VolunteerStatus.Suspended or VolunteerStatus.Left && string.IsNullOrWhiteSpace(StatusReason), nameof(StatusReason), "Validation.ReasonRequired")
+        .When(Status == VolunteerStatus.Left && LeftOn is null, nameof(LeftOn), "Validation.Required")
+        .When(BackgroundCheckPassed is not null && BackgroundCheckOn is null, nameof(BackgroundCheckOn), "Validation.Required")
+        .When(ConsentOn is { } consent && DateOnly.FromDateTime(consent) > today, nameof(ConsentOn), "Validation.NotInFuture");
+}
+
+public sealed class TrainingForm
+{
+    public int AssociationId { get; set; }
+    public TrainingTopic Topic { get; set; } = TrainingTopic.FirstAid;
+    public DateTime? HeldOn { get; set; } = DateTime.Today;
+    public decimal Hours { get; set; } = 4;
+    public int? InstructorOfficerId { get; set; }
+    public string? Notes { get; set; }
+    public Dictionary<int, bool> Attendees { get; set; } = [];
+
+    public FieldErrors Validate(DateOnly today) => new FieldErrors()
+        .When(HeldOn is null, nameof(HeldOn), "Validation.Required")
+        .When(HeldOn is { } held && DateOnly.FromDateTime(held) > today, nameof(HeldOn), "Validation.NotInFuture")
+        .When(Hours is <= 0 or > 80, nameof(Hours), "Validation.Range")
+        .When(Attendees.Count == 0, nameof(Attendees), "Validation.Required")
+        .MaxLength(nameof(Notes), Notes, 2000);
+}

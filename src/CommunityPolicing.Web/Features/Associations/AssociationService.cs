@@ -1,0 +1,231 @@
+using System.Globalization;
+using CommunityPolicing.Web.Data;
+using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPolicing.Web.Features.Associations;
+
+/// <summary>
+/// Associations, their members and training. Coordinators keep their own associations, chiefs their department's,
+/// district officers see members of associations serving their post by name, phone and eligibility only.
+/// </summary>
+public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider clock)
+{
+    public async Task<PageResult<AssociationRow>> ListAsync(int page = 0, int pageSize = 25, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var associations = db.Associations.AsNoTracking().VisibleTo(scope);
+        var total = await associations.CountAsync(ct);
+        var items = await associations.OrderBy(a => a.Name).Skip(page * pageSize).Take(pageSize)
+            .Select(a => new AssociationRow(a.Id, a.Name, a.Kind, a.Status, a.Department!.Name, a.Members.Count(m => m.Status != VolunteerStatus.Left),
+                a.Members.Count(m => m.Status == VolunteerStatus.Active), a.Members.Count(m => m.Status == VolunteerStatus.Candidate)))
+            .ToListAsync(ct);
+        return new PageResult<AssociationRow>(items, total);
+    }
+
+    public async Task<AssociationDetails?> GetAsync(int id, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var a = await db.Associations.AsNoTracking().VisibleTo(scope).Where(a => a.Id == id)
+            .Select(a => new
+            {
+                Association = a,
+                Department = a.Department!.Name,
+                a.Department.TimeZoneId,
+                Precincts = a.Precincts.OrderBy(p => p.Number.Length).ThenBy(p => p.Number).Select(p => p.Name).ToList(),
+                Coordinators = a.Coordinators.Join(db.Users, c => c.UserId, u => u.Id, (_, u) => u.FullName).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (a is null)
+        {
+            await audit.AccessDeniedIfExistsAsync(db.Associations, id, ct);
+            return null;
+        }
+
+        var today = AppealsToday(a.TimeZoneId);
+        var members = await db.Volunteers.AsNoTracking().Where(v => v.AssociationId == id && v.Status != VolunteerStatus.Left)
+            .OrderBy(v => v.FullName).ToListAsync(ct);
+        var passed = await PassedTrainingsAsync(db, members.Select(m => m.Id), ct);
+        var rules = await db.TrainingTopicRules.AsNoTracking().ToListAsync(ct);
+        var trainings = await db.TrainingSessions.AsNoTracking().Where(t => t.AssociationId == id).OrderByDescending(t => t.HeldOn)
+            .Select(t => new TrainingLine(t.Id, t.Topic, t.HeldOn, t.Hours, t.Attendance.Count, t.Attendance.Count(x => x.Passed)))
+            .ToListAsync(ct);
+        var x = a.Association;
+        return new AssociationDetails(x.Id, x.Name, x.Kind, x.Status, a.Department, x.RegisterNumber, x.RegisteredOn, x.Phone, x.Email, x.Address,
+            a.Precincts, a.Coordinators, MayEdit(scope, x), today,
+            [.. members.Select(m => new MemberLine(m.Id, m.FullName, m.Phone, m.Status,
+                Eligibility.Check(m, passed.GetValueOrDefault(m.Id, []), rules, today)))],
+            trainings);
+    }
+
+    /// <summary>A volunteer's record: in full for coordinators, chiefs and administrators (the read is audited), masked for officers.</summary>
+    public async Task<VolunteerDetails?> GetVolunteerAsync(int id, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var visible = db.Associations.VisibleTo(scope);
+        var found = await db.Volunteers.AsNoTracking().Where(v => v.Id == id && visible.Any(a => a.Id == v.AssociationId))
+            .Select(v => new { Volunteer = v, Association = v.Association!.Name, v.Association.DepartmentId, v.Association.Department!.TimeZoneId })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
+        {
+            await audit.AccessDeniedIfExistsAsync(db.Volunteers, id, ct);
+            return null;
+        }
+
+        var v = found.Volunteer;
+        var full = !scope.IsOfficer;
+        if (full)
+        {
+            await audit.WriteAsync(AuditActions.Read, null, nameof(Volunteer), id.ToString(CultureInfo.InvariantCulture), ct: ct);
+        }
+
+        var today = AppealsToday(found.TimeZoneId);
+        var trainings = await db.TrainingAttendance.AsNoTracking().Where(t => t.VolunteerId == id)
+            .Join(db.TrainingSessions, t => t.TrainingSessionId, s => s.Id, (t, s) => new { s.Topic, s.HeldOn, t.Passed })
+            .OrderByDescending(t => t.HeldOn).ToListAsync(ct);
+        var rules = await db.TrainingTopicRules.AsNoTracking().ToListAsync(ct);
+        var eligibility = Eligibility.Check(v, trainings.Where(t => t.Passed).Select(t => (t.Topic, t.HeldOn)), rules, today);
+        var association = new Association { Id = v.AssociationId, DepartmentId = found.DepartmentId, Name = found.Association };
+        return new VolunteerDetails(v.Id, v.AssociationId, found.Association, v.FullName, v.Phone, v.Status, full ? v.StatusReason : null,
+            v.BadgeNumber, v.JoinedOn, v.LeftOn, full ? v.BirthDate : null, full ? v.Address : null, full ? v.DocumentNumber : null,
+            full ? v.BackgroundCheckOn : null, full ? v.BackgroundCheckPassed : null, full ? v.ConsentOn : null, full,
+            MayEdit(scope, association), eligibility, [.. trainings.Select(t => (t.Topic, t.HeldOn, t.Passed))], v.Version);
+    }
+
+    public async Task<VolunteerForm?> GetVolunteerFormAsync(int id, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var v = await db.Volunteers.AsNoTracking().Include(v => v.Association).FirstOrDefaultAsync(v => v.Id == id, ct);
+        return v is null || !MayEdit(scope, v.Association!) ? null : new VolunteerForm
+        {
+            Id = v.Id,
+            AssociationId = v.AssociationId,
+            FullName = v.FullName,
+            BirthDate = v.BirthDate.ToDateTime(TimeOnly.MinValue),
+            Phone = v.Phone,
+            Address = v.Address,
+            DocumentNumber = v.DocumentNumber,
+            BadgeNumber = v.BadgeNumber,
+            JoinedOn = v.JoinedOn.ToDateTime(TimeOnly.MinValue),
+            LeftOn = v.LeftOn?.ToDateTime(TimeOnly.MinValue),
+            Status = v.Status,
+            StatusReason = v.StatusReason,
+            BackgroundCheckOn = v.BackgroundCheckOn?.ToDateTime(TimeOnly.MinValue),
+            BackgroundCheckPassed = v.BackgroundCheckPassed,
+            ConsentOn = v.ConsentOn?.ToDateTime(TimeOnly.MinValue),
+            Version = v.Version,
+        };
+    }
+
+    public async Task<SaveResult> SaveVolunteerAsync(VolunteerForm form, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var association = await db.Associations.AsNoTracking().Include(a => a.Department).FirstOrDefaultAsync(a => a.Id == form.AssociationId, ct);
+        if (association is null || !MayEdit(scope, association))
+        {
+            return SaveResult.Missing;
+        }
+
+        var errors = form.Validate(AppealsToday(association.Department!.TimeZoneId));
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        Volunteer volunteer;
+        if (form.Id == 0)
+        {
+            volunteer = db.Volunteers.Add(new Volunteer { FullName = "" }).Entity;
+        }
+        else
+        {
+            var existing = await db.Volunteers.FirstOrDefaultAsync(v => v.Id == form.Id && v.AssociationId == form.AssociationId, ct);
+            if (existing is null)
+            {
+                return SaveResult.Missing;
+            }
+
+            volunteer = existing;
+            db.Entry(volunteer).Property(v => v.Version).OriginalValue = form.Version;
+        }
+
+        volunteer.AssociationId = form.AssociationId;
+        volunteer.FullName = form.FullName.Trim();
+        volunteer.BirthDate = DateOnly.FromDateTime(form.BirthDate!.Value);
+        volunteer.Phone = Clean(form.Phone);
+        volunteer.Address = Clean(form.Address);
+        volunteer.DocumentNumber = Clean(form.DocumentNumber);
+        volunteer.BadgeNumber = Clean(form.BadgeNumber);
+        volunteer.JoinedOn = DateOnly.FromDateTime(form.JoinedOn!.Value);
+        volunteer.LeftOn = form.LeftOn is { } left ? DateOnly.FromDateTime(left) : null;
+        volunteer.Status = form.Status;
+        volunteer.StatusReason = Clean(form.StatusReason);
+        volunteer.BackgroundCheckOn = form.BackgroundCheckOn is { } check ? DateOnly.FromDateTime(check) : null;
+        volunteer.BackgroundCheckPassed = form.BackgroundCheckPassed;
+        volunteer.ConsentOn = form.ConsentOn is { } consent ? DateOnly.FromDateTime(consent) : null;
+        return await SaveResult.SaveAsync(db, () => volunteer.Id, nameof(VolunteerForm.DocumentNumber), ct);
+    }
+
+    /// <summary>Records a training session with who attended and passed; attendees must be members of the association.</summary>
+    public async Task<SaveResult> RecordTrainingAsync(TrainingForm form, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var association = await db.Associations.AsNoTracking().Include(a => a.Department).FirstOrDefaultAsync(a => a.Id == form.AssociationId, ct);
+        if (association is null || !MayEdit(scope, association))
+        {
+            return SaveResult.Missing;
+        }
+
+        var errors = form.Validate(AppealsToday(association.Department!.TimeZoneId));
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        var ids = form.Attendees.Keys.ToList();
+        if (await db.Volunteers.CountAsync(v => ids.Contains(v.Id) && v.AssociationId == form.AssociationId, ct) != ids.Count)
+        {
+            return SaveResult.Invalid(nameof(TrainingForm.Attendees), "Validation.MemberOfAnotherAssociation");
+        }
+
+        var session = new TrainingSession
+        {
+            AssociationId = form.AssociationId,
+            Topic = form.Topic,
+            HeldOn = DateOnly.FromDateTime(form.HeldOn!.Value),
+            Hours = form.Hours,
+            InstructorOfficerId = form.InstructorOfficerId,
+            Notes = Clean(form.Notes),
+            Attendance = [.. form.Attendees.Select(a => new TrainingAttendance { VolunteerId = a.Key, Passed = a.Value })],
+        };
+        db.TrainingSessions.Add(session);
+        return await SaveResult.SaveAsync(db, () => session.Id, null, ct);
+    }
+
+    private static async Task<Dictionary<int, List<(TrainingTopic, DateOnly)>>> PassedTrainingsAsync(AppDbContext db, IEnumerable<int> volunteerIds,
+        CancellationToken ct)
+    {
+        var ids = volunteerIds.ToList();
+        var rows = await db.TrainingAttendance.AsNoTracking().Where(t => ids.Contains(t.VolunteerId) && t.Passed)
+            .Join(db.TrainingSessions, t => t.TrainingSessionId, s => s.Id, (t, s) => new { t.VolunteerId, s.Topic, s.HeldOn })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.VolunteerId).ToDictionary(g => g.Key, g => g.Select(r => (r.Topic, r.HeldOn)).ToList());
+    }
+
+    /// <summary>Coordinators edit their own associations, chiefs their department's, administrators all; officers read.</summary>
+    private static bool MayEdit(UserScope scope, Association association) =>
+        scope.IsAdministrator
+        || (scope.IsChief && scope.DepartmentId == association.DepartmentId)
+        || (scope.IsCoordinator && scope.AssociationIds.Contains(association.Id));
+
+    private DateOnly AppealsToday(string timeZoneId) => Appeals.AppealService.LocalDate(clock.GetUtcNow(), timeZoneId);
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,122 @@
+using CommunityPolicing.Testing;
+using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Features.Associations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunityPolicing.IntegrationTests.Features.Associations;
+
+[Collection(AppCollection.Name)]
+public sealed class AssociationServiceTests(TestApp app)
+{
+    [Fact]
+    public async Task Coordinators_see_their_associations_officers_those_serving_their_post_chiefs_their_department()
+    {
+        await using var db = app.NewDbContext();
+        var all = await db.Associations.CountAsync();
+        async Task<IReadOnlyList<string>> NamesAsync(string email)
+        {
+            await using var scope = await app.SignedInAsync(email);
+            return [.. (await scope.ServiceProvider.GetRequiredService<AssociationService>().ListAsync(0, 100)).Items.Select(a => a.Name)];
+        }
+
+        var coordinator = await NamesAsync(Demo.Coordinator);
+        var officer30 = await NamesAsync(Demo.Officer30);
+        var chief = await NamesAsync(Demo.Chief);
+
+        Assert.Equal(2, coordinator.Count);
+        Assert.Equal(["Народная дружина «Тараз»"], officer30);
+        Assert.Equal(all, chief.Count);
+        var youth = await db.Associations.Where(a => a.Name.StartsWith("Молодёжный")).Select(a => a.Id).SingleAsync();
+        await using var coordinatorScope = await app.SignedInAsync(Demo.Coordinator);
+        Assert.Null(await coordinatorScope.ServiceProvider.GetRequiredService<AssociationService>().GetAsync(youth));
+    }
+
+    [Fact]
+    public async Task Officers_see_name_phone_and_eligibility_but_never_documents_addresses_or_birth_dates()
+    {
+        await using var db = app.NewDbContext();
+        var member = await db.Volunteers.Where(v => v.Association!.Name == "Народная дружина «Тараз»" && v.DocumentNumber != null)
+            .OrderBy(v => v.Id).FirstAsync();
+        await using var officer = await app.SignedInAsync(Demo.Officer17);
+        await using var coordinator = await app.SignedInAsync(Demo.Coordinator);
+
+        var masked = (await officer.ServiceProvider.GetRequiredService<AssociationService>().GetVolunteerAsync(member.Id))!;
+        var full = (await coordinator.ServiceProvider.GetRequiredService<AssociationService>().GetVolunteerAsync(member.Id))!;
+
+        Assert.Equal((member.FullName, member.Phone), (masked.FullName, masked.Phone));
+        Assert.Equal((null, null, (DateOnly?)null, false), (masked.DocumentNumber, masked.Address, masked.BirthDate, masked.FullRecord));
+        Assert.Equal((member.DocumentNumber, member.BirthDate), (full.DocumentNumber, full.BirthDate!.Value));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Read && a.EntityType == nameof(Volunteer)
+            && a.EntityKey == member.Id.ToString() && a.UserName == Demo.Coordinator));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Read && a.EntityKey == member.Id.ToString() && a.UserName == Demo.Officer17));
+    }
+
+    [Fact]
+    public async Task A_new_member_becomes_eligible_once_every_required_training_is_passed()
+    {
+        await using var coordinator = await app.SignedInAsync(Demo.Coordinator);
+        var associations = coordinator.ServiceProvider.GetRequiredService<AssociationService>();
+        var associationId = (await associations.ListAsync()).Items.First().Id;
+        var saved = await associations.SaveVolunteerAsync(new VolunteerForm
+        {
+            AssociationId = associationId,
+            FullName = "Новиков Павел",
+            BirthDate = new DateTime(1995, 3, 3),
+            Phone = "+7 701 999 00 11",
+            DocumentNumber = "099887766",
+            Status = VolunteerStatus.Active,
+            JoinedOn = DateTime.Today,
+            ConsentOn = DateTime.Today,
+            BackgroundCheckOn = DateTime.Today,
+            BackgroundCheckPassed = true,
+        });
+        Assert.True(saved.Succeeded, string.Join(", ", saved.Errors.Values));
+
+        foreach (var topic in new[] { TrainingTopic.LegalBasics, TrainingTopic.LawfulForce })
+        {
+            Assert.True((await associations.RecordTrainingAsync(new TrainingForm { AssociationId = associationId, Topic = topic, Attendees = { [saved.Id] = true } })).Succeeded);
+        }
+
+        var beforeFirstAid = (await associations.GetVolunteerAsync(saved.Id))!.Eligibility;
+        Assert.Equal(("Eligibility.TrainingMissing", TrainingTopic.FirstAid), (beforeFirstAid.Reasons.Single().Key, beforeFirstAid.Reasons.Single().Topic!.Value));
+
+        Assert.True((await associations.RecordTrainingAsync(new TrainingForm { AssociationId = associationId, Topic = TrainingTopic.FirstAid, Attendees = { [saved.Id] = true } })).Succeeded);
+        Assert.True((await associations.GetVolunteerAsync(saved.Id))!.Eligibility.Eligible);
+    }
+
+    [Fact]
+    public async Task Officers_cannot_edit_and_nobody_trains_another_associations_members()
+    {
+        await using var db = app.NewDbContext();
+        var dnd = await db.Associations.Where(a => a.Name == "Народная дружина «Тараз»").Select(a => a.Id).SingleAsync();
+        var outsider = await db.Volunteers.Where(v => v.AssociationId != dnd).Select(v => v.Id).FirstAsync();
+        await using var officer = await app.SignedInAsync(Demo.Officer17);
+        await using var coordinator = await app.SignedInAsync(Demo.Coordinator);
+
+        Assert.True((await officer.ServiceProvider.GetRequiredService<AssociationService>().SaveVolunteerAsync(
+            new VolunteerForm { AssociationId = dnd, FullName = "x", BirthDate = new DateTime(1990, 1, 1) })).NotFound);
+        var foreign = await coordinator.ServiceProvider.GetRequiredService<AssociationService>().RecordTrainingAsync(
+            new TrainingForm { AssociationId = dnd, Attendees = { [outsider] = true } });
+        Assert.Equal("Validation.MemberOfAnotherAssociation", foreign.Errors["Attendees"]);
+    }
+
+    [Fact]
+    public async Task Bad_member_data_is_refused_at_the_field()
+    {
+        await using var coordinator = await app.SignedInAsync(Demo.Coordinator);
+        var associations = coordinator.ServiceProvider.GetRequiredService<AssociationService>();
+        var associationId = (await associations.ListAsync()).Items.First().Id;
+
+        var result = await associations.SaveVolunteerAsync(new VolunteerForm
+        {
+            AssociationId = associationId,
+            FullName = "",
+            BirthDate = DateTime.Today.AddYears(-5),
+            Phone = "abc",
+            Status = VolunteerStatus.Left,
+        });
+
+        Assert.Equal(["BirthDate", "FullName", "LeftOn", "Phone", "StatusReason"], result.Errors.Keys.Order(StringComparer.Ordinal));
+    }
+}
