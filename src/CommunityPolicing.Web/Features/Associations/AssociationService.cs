@@ -172,6 +172,81 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
         return await SaveResult.SaveAsync(db, () => volunteer.Id, nameof(VolunteerForm.DocumentNumber), ct);
     }
 
+    /// <summary>
+    /// Imports members from a CSV or XLSX roster. Every row is checked first; a file with any bad row imports
+    /// nothing and comes back with the reasons per row, so a coordinator fixes the file and tries again.
+    /// </summary>
+    public async Task<ImportReport> ImportMembersAsync(int associationId, string fileName, byte[] content, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var association = await db.Associations.AsNoTracking().Include(a => a.Department).FirstOrDefaultAsync(a => a.Id == associationId, ct);
+        if (association is null || !MayEdit(scope, association))
+        {
+            return new ImportReport(0, [], "NotFound.Text");
+        }
+
+        IReadOnlyList<Dictionary<string, string?>>? cells;
+        try
+        {
+            cells = MemberImport.Read(fileName, content);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new ImportReport(0, [], "Import.Unreadable");
+        }
+
+        if (cells is null)
+        {
+            return new ImportReport(0, [], "Import.WrongType");
+        }
+
+        if (cells.Count == 0 || cells.Count > MemberImport.MaxRows)
+        {
+            return new ImportReport(0, [], cells.Count == 0 ? "Import.Empty" : "Import.TooMany");
+        }
+
+        var today = AppealsToday(association.Department!.TimeZoneId);
+        var rows = cells.Select((row, i) => MemberImport.Parse(i + 2, row, associationId, today)).ToList(); // row 1 is the header
+        var documents = rows.Select(r => r.Member.DocumentNumber).OfType<string>().ToList();
+        var taken = await db.Volunteers.Where(v => v.DocumentNumber != null && documents.Contains(v.DocumentNumber)).Select(v => v.DocumentNumber!).ToListAsync(ct);
+        var twice = documents.GroupBy(d => d).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var rejected = rows.Select(r =>
+            {
+                var errors = new Dictionary<string, string>(r.Errors);
+                if (r.Member.DocumentNumber is { } document && (taken.Contains(document) || twice.Contains(document)))
+                {
+                    errors.TryAdd(nameof(VolunteerForm.DocumentNumber), "Validation.AlreadyUsed");
+                }
+
+                return r with { Errors = errors };
+            })
+            .Where(r => r.Errors.Count > 0).ToList();
+        if (rejected.Count > 0)
+        {
+            return new ImportReport(0, rejected, null);
+        }
+
+        db.Volunteers.AddRange(rows.Select(r => new Volunteer
+        {
+            AssociationId = associationId,
+            FullName = r.Member.FullName.Trim(),
+            BirthDate = DateOnly.FromDateTime(r.Member.BirthDate!.Value),
+            Phone = Clean(r.Member.Phone),
+            Address = Clean(r.Member.Address),
+            DocumentNumber = Clean(r.Member.DocumentNumber),
+            BadgeNumber = Clean(r.Member.BadgeNumber),
+            JoinedOn = DateOnly.FromDateTime(r.Member.JoinedOn!.Value),
+            Status = r.Member.Status,
+            StatusReason = Clean(r.Member.StatusReason),
+            ConsentOn = r.Member.ConsentOn is { } consent ? DateOnly.FromDateTime(consent) : null,
+            BackgroundCheckOn = r.Member.BackgroundCheckOn is { } check ? DateOnly.FromDateTime(check) : null,
+            BackgroundCheckPassed = r.Member.BackgroundCheckPassed,
+        }));
+        await db.SaveChangesAsync(ct);
+        return new ImportReport(rows.Count, [], null);
+    }
+
     /// <summary>Records a training session with who attended and passed; attendees must be members of the association.</summary>
     public async Task<SaveResult> RecordTrainingAsync(TrainingForm form, CancellationToken ct = default)
     {
