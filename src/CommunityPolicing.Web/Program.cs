@@ -146,6 +146,7 @@ app.MapAccountEndpoints();
 app.MapOpen311();
 app.MapAppealExports();
 app.MapAppealAttachments();
+app.MapRosterExports();
 app.MapHealthChecks("/health");
 
 app.Run();

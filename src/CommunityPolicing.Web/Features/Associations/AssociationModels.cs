@@ -74,3 +74,8 @@ public sealed class TrainingForm
         .When(Attendees.Count == 0, nameof(Attendees), "Validation.Required")
         .MaxLength(nameof(Notes), Notes, 2000);
 }
+
+public sealed record RosterRow(string FullName, string? Phone, VolunteerStatus Status, string? BadgeNumber, DateOnly JoinedOn,
+    DateOnly? BirthDate, string? Address, string? DocumentNumber, EligibilityResult Eligibility);
+
+public sealed record RosterExport(string Association, bool IncludesPersonalData, DateOnly Today, IReadOnlyList<RosterRow> Rows);

@@ -173,6 +173,33 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
     }
 
     /// <summary>
+    /// The roster for export: every member with eligibility today, and personal data only for the roles that keep
+    /// the roster (coordinators, chiefs, administrators). The export is audited.
+    /// </summary>
+    public async Task<RosterExport?> RosterAsync(int associationId, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var association = await db.Associations.AsNoTracking().VisibleTo(scope).Include(a => a.Department)
+            .FirstOrDefaultAsync(a => a.Id == associationId, ct);
+        if (association is null)
+        {
+            return null;
+        }
+
+        var today = AppealsToday(association.Department!.TimeZoneId);
+        var members = await db.Volunteers.AsNoTracking().Where(v => v.AssociationId == associationId).OrderBy(v => v.FullName).ToListAsync(ct);
+        var passed = await PassedTrainingsAsync(db, members.Select(m => m.Id), ct);
+        var rules = await db.TrainingTopicRules.AsNoTracking().ToListAsync(ct);
+        var full = !scope.IsOfficer;
+        await audit.WriteAsync(AuditActions.Export, null, nameof(Association), associationId.ToString(CultureInfo.InvariantCulture),
+            new { rows = members.Count, personal = full }, ct: ct);
+        return new RosterExport(association.Name, full, today, [.. members.Select(m => new RosterRow(m.FullName, m.Phone, m.Status, m.BadgeNumber,
+            m.JoinedOn, full ? m.BirthDate : null, full ? m.Address : null, full ? m.DocumentNumber : null,
+            Eligibility.Check(m, passed.GetValueOrDefault(m.Id, []), rules, today)))]);
+    }
+
+    /// <summary>
     /// Imports members from a CSV or XLSX roster. Every row is checked first; a file with any bad row imports
     /// nothing and comes back with the reasons per row, so a coordinator fixes the file and tries again.
     /// </summary>
