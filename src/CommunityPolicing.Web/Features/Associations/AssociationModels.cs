@@ -79,3 +79,10 @@ public sealed record RosterRow(string FullName, string? Phone, VolunteerStatus S
     DateOnly? BirthDate, string? Address, string? DocumentNumber, EligibilityResult Eligibility);
 
 public sealed record RosterExport(string Association, bool IncludesPersonalData, DateOnly Today, IReadOnlyList<RosterRow> Rows);
+
+public sealed record TrainingRow(int Id, TrainingTopic Topic, DateOnly HeldOn, decimal Hours, string Association, string? Instructor, int Attendees, int Passed);
+
+public sealed record AttendanceLine(int VolunteerId, string FullName, bool Passed);
+
+public sealed record TrainingDetails(int Id, TrainingTopic Topic, DateOnly HeldOn, decimal Hours, int AssociationId, string Association,
+    string? Instructor, string? Notes, IReadOnlyList<AttendanceLine> Attendance);

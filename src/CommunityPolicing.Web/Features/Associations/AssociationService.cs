@@ -61,6 +61,41 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             trainings);
     }
 
+    /// <summary>Training sessions of the associations the user may see, newest first.</summary>
+    public async Task<PageResult<TrainingRow>> TrainingsAsync(int page = 0, int pageSize = 25, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var visible = db.Associations.VisibleTo(scope);
+        var sessions = db.TrainingSessions.AsNoTracking().Where(t => visible.Any(a => a.Id == t.AssociationId));
+        var total = await sessions.CountAsync(ct);
+        var items = await sessions.OrderByDescending(t => t.HeldOn).ThenByDescending(t => t.Id).Skip(page * pageSize).Take(pageSize)
+            .Select(t => new TrainingRow(t.Id, t.Topic, t.HeldOn, t.Hours, db.Associations.Where(a => a.Id == t.AssociationId).Select(a => a.Name).First(),
+                t.InstructorOfficer == null ? null : t.InstructorOfficer.FullName, t.Attendance.Count, t.Attendance.Count(x => x.Passed)))
+            .ToListAsync(ct);
+        return new PageResult<TrainingRow>(items, total);
+    }
+
+    /// <summary>One session with its attendance, or null outside the user's scope.</summary>
+    public async Task<TrainingDetails?> GetTrainingAsync(int id, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var visible = db.Associations.VisibleTo(scope);
+        var session = await db.TrainingSessions.AsNoTracking().Where(t => t.Id == id && visible.Any(a => a.Id == t.AssociationId))
+            .Select(t => new TrainingDetails(t.Id, t.Topic, t.HeldOn, t.Hours, t.AssociationId,
+                db.Associations.Where(a => a.Id == t.AssociationId).Select(a => a.Name).First(),
+                t.InstructorOfficer == null ? null : t.InstructorOfficer.FullName, t.Notes,
+                t.Attendance.OrderBy(x => x.Volunteer!.FullName).Select(x => new AttendanceLine(x.VolunteerId, x.Volunteer!.FullName, x.Passed)).ToList()))
+            .FirstOrDefaultAsync(ct);
+        if (session is null)
+        {
+            await audit.AccessDeniedIfExistsAsync(db.TrainingSessions, id, ct);
+        }
+
+        return session;
+    }
+
     /// <summary>A volunteer's record: in full for coordinators, chiefs and administrators (the read is audited), masked for officers.</summary>
     public async Task<VolunteerDetails?> GetVolunteerAsync(int id, CancellationToken ct = default)
     {

@@ -119,4 +119,22 @@ public sealed class AssociationServiceTests(TestApp app)
 
         Assert.Equal(["BirthDate", "FullName", "LeftOn", "Phone", "StatusReason"], result.Errors.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Training_sessions_and_their_attendance_stay_within_the_associations_in_scope()
+    {
+        await using var db = app.NewDbContext();
+        var mine = await db.AssociationCoordinators.Where(c => db.Users.Any(u => u.Id == c.UserId && u.Email == Demo.Coordinator))
+            .Select(c => c.AssociationId).ToListAsync();
+        var foreignSession = await db.TrainingSessions.Where(t => !mine.Contains(t.AssociationId)).Select(t => t.Id).FirstAsync();
+        await using var coordinator = await app.SignedInAsync(Demo.Coordinator);
+        var associations = coordinator.ServiceProvider.GetRequiredService<AssociationService>();
+
+        var sessions = await associations.TrainingsAsync(0, 500);
+
+        Assert.Equal(await db.TrainingSessions.CountAsync(t => mine.Contains(t.AssociationId)), sessions.Total);
+        Assert.Null(await associations.GetTrainingAsync(foreignSession));
+        var own = (await associations.GetTrainingAsync(sessions.Items[0].Id))!;
+        Assert.Equal(sessions.Items[0].Attendees, own.Attendance.Count);
+    }
 }
