@@ -12,7 +12,7 @@ public sealed record TrainingLine(int Id, TrainingTopic Topic, DateOnly HeldOn, 
 public sealed record AssociationDetails(
     int Id, string Name, AssociationKind Kind, AssociationStatus Status, string Department, string? RegisterNumber, DateOnly? RegisteredOn,
     string? Phone, string? Email, string? Address, IReadOnlyList<string> Precincts, IReadOnlyList<string> Coordinators, bool CanEdit,
-    DateOnly Today, IReadOnlyList<MemberLine> Members, IReadOnlyList<TrainingLine> Trainings);
+    bool CanManage, DateOnly Today, IReadOnlyList<MemberLine> Members, IReadOnlyList<TrainingLine> Trainings);
 
 /// <summary>
 /// A volunteer as the user may see them. Document number, address and birth date are null for roles that must
@@ -86,3 +86,28 @@ public sealed record AttendanceLine(int VolunteerId, string FullName, bool Passe
 
 public sealed record TrainingDetails(int Id, TrainingTopic Topic, DateOnly HeldOn, decimal Hours, int AssociationId, string Association,
     string? Instructor, string? Notes, IReadOnlyList<AttendanceLine> Attendance);
+
+public sealed class AssociationForm
+{
+    public int Id { get; set; }
+    public int DepartmentId { get; set; }
+    public AssociationKind Kind { get; set; }
+    public string Name { get; set; } = "";
+    public string? RegisterNumber { get; set; }
+    public DateTime? RegisteredOn { get; set; }
+    public AssociationStatus Status { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+    public IReadOnlyCollection<int> PrecinctIds { get; set; } = [];
+    public IReadOnlyCollection<string> CoordinatorIds { get; set; } = [];
+    public uint Version { get; set; }
+
+    public FieldErrors Validate() => new FieldErrors()
+        .When(DepartmentId <= 0, nameof(DepartmentId), "Validation.Required")
+        .Required(nameof(Name), Name).MaxLength(nameof(Name), Name, 200)
+        .MaxLength(nameof(RegisterNumber), RegisterNumber, 50).MaxLength(nameof(Address), Address, 300)
+        .When(Phone is { Length: > 0 } && !PhoneNumber.IsPlausible(Phone), nameof(Phone), "Validation.Phone")
+        .When(Email is { Length: > 0 } && !EmailAddress.IsValid(Email), nameof(Email), "Validation.Email")
+        .When(PrecinctIds.Count == 0, nameof(PrecinctIds), "Validation.Required");
+}

@@ -55,11 +55,108 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             .ToListAsync(ct);
         var x = a.Association;
         return new AssociationDetails(x.Id, x.Name, x.Kind, x.Status, a.Department, x.RegisterNumber, x.RegisteredOn, x.Phone, x.Email, x.Address,
-            a.Precincts, a.Coordinators, MayEdit(scope, x), today,
+            a.Precincts, a.Coordinators, MayEdit(scope, x), MayManage(scope, x.DepartmentId), today,
             [.. members.Select(m => new MemberLine(m.Id, m.FullName, m.Phone, m.Status,
                 Eligibility.Check(m, passed.GetValueOrDefault(m.Id, []), rules, today)))],
             trainings);
     }
+
+    public async Task<AssociationForm?> GetFormAsync(int id, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var a = await db.Associations.AsNoTracking().Include(a => a.Precincts).Include(a => a.Coordinators).FirstOrDefaultAsync(a => a.Id == id, ct);
+        return a is null || !MayManage(scope, a.DepartmentId) ? null : new AssociationForm
+        {
+            Id = a.Id,
+            DepartmentId = a.DepartmentId,
+            Kind = a.Kind,
+            Name = a.Name,
+            RegisterNumber = a.RegisterNumber,
+            RegisteredOn = a.RegisteredOn?.ToDateTime(TimeOnly.MinValue),
+            Status = a.Status,
+            Phone = a.Phone,
+            Email = a.Email,
+            Address = a.Address,
+            PrecinctIds = [.. a.Precincts.Select(p => p.Id)],
+            CoordinatorIds = [.. a.Coordinators.Select(c => c.UserId)],
+            Version = a.Version,
+        };
+    }
+
+    /// <summary>Chiefs register and edit their department's associations, with the posts they serve and their coordinators.</summary>
+    public async Task<SaveResult> SaveAsync(AssociationForm form, CancellationToken ct = default)
+    {
+        var errors = form.Validate();
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        var scope = await currentUser.GetScopeAsync(ct);
+        if (!MayManage(scope, form.DepartmentId))
+        {
+            return SaveResult.Missing;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var precincts = await db.Precincts.Where(p => form.PrecinctIds.Contains(p.Id) && p.DepartmentId == form.DepartmentId).ToListAsync(ct);
+        if (precincts.Count != form.PrecinctIds.Count)
+        {
+            return SaveResult.Invalid(nameof(AssociationForm.PrecinctIds), "Validation.Required");
+        }
+
+        var coordinatorRole = await db.Roles.Where(r => r.Name == Roles.VolunteerCoordinator).Select(r => r.Id).FirstAsync(ct);
+        if (await db.UserRoles.CountAsync(ur => form.CoordinatorIds.Contains(ur.UserId) && ur.RoleId == coordinatorRole, ct) != form.CoordinatorIds.Count)
+        {
+            return SaveResult.Invalid(nameof(AssociationForm.CoordinatorIds), "Validation.NotCoordinator");
+        }
+
+        Association association;
+        if (form.Id == 0)
+        {
+            association = db.Associations.Add(new Association { Name = "" }).Entity;
+        }
+        else
+        {
+            var existing = await db.Associations.Include(a => a.Precincts).Include(a => a.Coordinators).FirstOrDefaultAsync(a => a.Id == form.Id, ct);
+            if (existing is null || !MayManage(scope, existing.DepartmentId))
+            {
+                return SaveResult.Missing;
+            }
+
+            association = existing;
+            db.Entry(association).Property(a => a.Version).OriginalValue = form.Version;
+        }
+
+        association.DepartmentId = form.DepartmentId;
+        association.Kind = form.Kind;
+        association.Name = form.Name.Trim();
+        association.RegisterNumber = Clean(form.RegisterNumber);
+        association.RegisteredOn = form.RegisteredOn is { } registered ? DateOnly.FromDateTime(registered) : null;
+        association.Status = form.Status;
+        association.Phone = Clean(form.Phone);
+        association.Email = Clean(form.Email);
+        association.Address = Clean(form.Address);
+        association.Precincts.Clear();
+        association.Precincts.AddRange(precincts);
+        association.Coordinators.RemoveAll(c => !form.CoordinatorIds.Contains(c.UserId));
+        association.Coordinators.AddRange(form.CoordinatorIds.Where(id => association.Coordinators.All(c => c.UserId != id))
+            .Select(id => new AssociationCoordinator { UserId = id }));
+        return await SaveResult.SaveAsync(db, () => association.Id, nameof(AssociationForm.Name), ct);
+    }
+
+    /// <summary>Coordinator accounts a chief may attach to an association.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name)>> CoordinatorOptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var role = await db.Roles.Where(r => r.Name == Roles.VolunteerCoordinator).Select(r => r.Id).FirstAsync(ct);
+        var users = await db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role))
+            .OrderBy(u => u.FullName).Select(u => new { u.Id, u.FullName, u.Email }).ToListAsync(ct);
+        return [.. users.Select(u => (u.Id, $"{u.FullName} ({u.Email})"))];
+    }
+
+    private static bool MayManage(UserScope scope, int departmentId) => scope.CanEditDepartment(departmentId);
 
     /// <summary>Training sessions of the associations the user may see, newest first.</summary>
     public async Task<PageResult<TrainingRow>> TrainingsAsync(int page = 0, int pageSize = 25, CancellationToken ct = default)

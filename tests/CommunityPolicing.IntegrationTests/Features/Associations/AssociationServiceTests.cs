@@ -137,4 +137,34 @@ public sealed class AssociationServiceTests(TestApp app)
         var own = (await associations.GetTrainingAsync(sessions.Items[0].Id))!;
         Assert.Equal(sessions.Items[0].Attendees, own.Attendance.Count);
     }
+
+    [Fact]
+    public async Task A_chief_registers_an_association_for_posts_of_the_department_and_its_coordinator_and_officers_see_it()
+    {
+        await using var db = app.NewDbContext();
+        var taraz = await db.Departments.Where(d => d.Name == Demo.TarazDepartment).Select(d => d.Id).SingleAsync();
+        var post5 = await db.Precincts.Where(p => p.DepartmentId == taraz && p.Number == "5").Select(p => p.Id).SingleAsync();
+        var foreignPost = await db.Precincts.Where(p => p.DepartmentId != taraz).Select(p => p.Id).FirstAsync();
+        var coordinatorId = await db.Users.Where(u => u.Email == Demo.Coordinator).Select(u => u.Id).SingleAsync();
+        var officerId = await db.Users.Where(u => u.Email == Demo.Officer17).Select(u => u.Id).SingleAsync();
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var service = chief.ServiceProvider.GetRequiredService<AssociationService>();
+        AssociationForm Form() => new() { DepartmentId = taraz, Name = "ДНД «Карасу»", Kind = AssociationKind.PeoplesGuard, PrecinctIds = [post5], CoordinatorIds = [coordinatorId] };
+
+        var notCoordinator = Form();
+        notCoordinator.CoordinatorIds = [officerId];
+        var foreign = Form();
+        foreign.PrecinctIds = [foreignPost];
+        Assert.Equal("Validation.NotCoordinator", (await service.SaveAsync(notCoordinator)).Errors["CoordinatorIds"]);
+        Assert.Equal("Validation.Required", (await service.SaveAsync(foreign)).Errors["PrecinctIds"]);
+        var saved = await service.SaveAsync(Form());
+
+        Assert.True(saved.Succeeded);
+        await using var coordinator = await app.SignedInAsync(Demo.Coordinator);
+        Assert.NotNull(await coordinator.ServiceProvider.GetRequiredService<AssociationService>().GetAsync(saved.Id));
+        await using var officer30 = await app.SignedInAsync(Demo.Officer30);
+        Assert.Null(await officer30.ServiceProvider.GetRequiredService<AssociationService>().GetAsync(saved.Id)); // post 30 is not served
+        await using var officer17 = await app.SignedInAsync(Demo.Officer17);
+        Assert.True((await officer17.ServiceProvider.GetRequiredService<AssociationService>().SaveAsync(Form())).NotFound);
+    }
 }
