@@ -96,4 +96,30 @@ public sealed class ReferenceDataService(IDbContextFactory<AppDbContext> factory
         db.CalendarDays.Remove(day);
         return await SaveResult.SaveAsync(db, () => id, null, ct);
     }
+
+    public async Task<IReadOnlyList<TrainingTopicRule>> TopicRulesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.TrainingTopicRules.AsNoTracking().OrderBy(r => r.Topic).ToListAsync(ct);
+    }
+
+    /// <summary>How long each training topic counts and whether patrolling needs it.</summary>
+    public async Task<SaveResult> SaveTopicRuleAsync(TrainingTopicRule rule, CancellationToken ct = default)
+    {
+        if (rule.ValidityMonths is < 1 or > 120)
+        {
+            return SaveResult.Invalid(nameof(rule.ValidityMonths), "Validation.Range");
+        }
+
+        if (!(await currentUser.GetScopeAsync(ct)).IsAdministrator)
+        {
+            return SaveResult.Missing;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var stored = await db.TrainingTopicRules.FirstAsync(r => r.Topic == rule.Topic, ct);
+        stored.ValidityMonths = rule.ValidityMonths;
+        stored.RequiredForPatrol = rule.RequiredForPatrol;
+        return await SaveResult.SaveAsync(db, () => 0, null, ct);
+    }
 }

@@ -46,4 +46,19 @@ public sealed class ReferenceDataServiceTests(TestApp app)
         Assert.Equal("Validation.AlreadyUsed", (await asAdmin.SaveCategoryAsync(category)).Errors["Code"]);
         Assert.Contains(await chief.ServiceProvider.GetRequiredService<AppealService>().CategoriesAsync(), c => c.Code == "graffiti");
     }
+
+    [Fact]
+    public async Task Administrators_set_how_long_a_training_counts()
+    {
+        await using var admin = await app.SignedInAsync(Demo.Admin);
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var asAdmin = admin.ServiceProvider.GetRequiredService<ReferenceDataService>();
+        var rule = (await asAdmin.TopicRulesAsync()).Single(r => r.Topic == TrainingTopic.PatrolTactics);
+
+        Assert.True((await chief.ServiceProvider.GetRequiredService<ReferenceDataService>().SaveTopicRuleAsync(rule)).NotFound);
+        Assert.Equal("Validation.Range", (await asAdmin.SaveTopicRuleAsync(new TrainingTopicRule { Topic = rule.Topic, ValidityMonths = 0 })).Errors["ValidityMonths"]);
+        Assert.True((await asAdmin.SaveTopicRuleAsync(new TrainingTopicRule { Topic = rule.Topic, ValidityMonths = 36, RequiredForPatrol = false })).Succeeded);
+        Assert.Equal(36, (await asAdmin.TopicRulesAsync()).Single(r => r.Topic == rule.Topic).ValidityMonths);
+        await asAdmin.SaveTopicRuleAsync(rule);
+    }
 }
