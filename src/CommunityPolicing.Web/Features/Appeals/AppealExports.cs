@@ -3,10 +3,8 @@ using CommunityPolicing.Web.Components.Shared;
 using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Security;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace CommunityPolicing.Web.Features.Appeals;
 
@@ -47,7 +45,7 @@ public static class AppealExports
         endpoints.MapGet("/appeals/export.{format}", async (string format, [AsParameters] Filters filters, AppealService appeals,
             IDbContextFactory<AppDbContext> factory, IStringLocalizer<SharedResource> l, HttpContext http, CancellationToken ct) =>
         {
-            if (format is not ("csv" or "xlsx"))
+            if (!TableExport.IsFormat(format))
             {
                 return Results.NotFound();
             }
@@ -56,31 +54,7 @@ public static class AppealExports
             await using var db = await factory.CreateDbContextAsync(ct);
             var culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
             var categories = (await db.AppealCategories.AsNoTracking().ToListAsync(ct)).ToDictionary(c => c.Id, c => c.Name(culture));
-            var columns = Columns(l, categories, export);
-            var fileName = $"appeals-{export.Today:yyyy-MM-dd}.{format}";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-            if (format == "csv")
-            {
-                // A byte-order mark so spreadsheet programs read Cyrillic and Kazakh right; citizens' text that starts
-                // like a formula is escaped (CSV injection).
-                http.Response.ContentType = "text/csv; charset=utf-8";
-                await using var csv = CsvWriter.Create(http.Response.Body,
-                    new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
-                await csv.WriteRecordAsync([.. columns.Select(c => c.Header)], ct);
-                foreach (var row in export.Rows)
-                {
-                    await csv.WriteRecordAsync([.. columns.Select(c => c.Value(row) ?? "")], ct);
-                }
-
-                await csv.FlushAsync(ct);
-                return Results.Empty;
-            }
-
-            var sheet = export.Rows.Select(row => columns.ToDictionary(c => c.Header, c => (object?)c.Value(row)));
-            var stream = new MemoryStream();
-            await stream.SaveAsAsync(sheet, sheetName: l["Appeals.Title"], cancellationToken: ct);
-            stream.Position = 0;
-            return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+            return await TableExport.WriteAsync(http, format, $"appeals-{export.Today:yyyy-MM-dd}", Columns(l, categories, export), export.Rows, ct);
         }).RequireAuthorization(Policies.AppealWorker);
     }
 
@@ -94,33 +68,32 @@ public static class AppealExports
             return file is null ? Results.NotFound() : Results.File(file.Content, file.ContentType, file.FileName);
         }).RequireAuthorization(Policies.AppealWorker);
 
-    private static List<(string Header, Func<AppealExportRow, string?> Value)> Columns(
-        IStringLocalizer l, Dictionary<int, string> categories, AppealExport export)
+    private static List<ExportColumn<AppealExportRow>> Columns(IStringLocalizer l, Dictionary<int, string> categories, AppealExport export)
     {
-        var columns = new List<(string, Func<AppealExportRow, string?>)>
+        var columns = new List<ExportColumn<AppealExportRow>>
         {
-            (l["Appeal.Number"], r => r.RegistrationNumber),
-            (l["Appeal.RegisteredAt"], r => AppealService.LocalDate(r.RegisteredAt, r.TimeZoneId).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            (l["Appeal.Category"], r => categories.GetValueOrDefault(r.CategoryId)),
-            (l["Appeal.Channel"], r => l.Enum(r.Channel)),
-            (l["Appeal.Status"], r => l.Enum(r.Status)),
-            (l["Appeal.DueDate"], r => r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            (l["Appeal.Overdue"], r => DeadlineCalculator.IsOverdue(r.Status, r.DueDate, export.Today) ? l["Common.Yes"] : l["Common.No"]),
-            (l["Officer.Precinct"], r => r.Precinct),
-            (l["Beat.Name"], r => r.Beat),
-            (l["Appeal.Officer"], r => r.Officer),
-            (l["Appeal.Description"], r => r.Description),
-            (l["Appeal.Address"], r => r.Address),
-            (l["Public.RateTitle"], r => r.Rating?.ToString(CultureInfo.InvariantCulture)),
+            new(l["Appeal.Number"], r => r.RegistrationNumber),
+            new(l["Appeal.RegisteredAt"], r => AppealService.LocalDate(r.RegisteredAt, r.TimeZoneId).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new(l["Appeal.Category"], r => categories.GetValueOrDefault(r.CategoryId)),
+            new(l["Appeal.Channel"], r => l.Enum(r.Channel)),
+            new(l["Appeal.Status"], r => l.Enum(r.Status)),
+            new(l["Appeal.DueDate"], r => r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new(l["Appeal.Overdue"], r => DeadlineCalculator.IsOverdue(r.Status, r.DueDate, export.Today) ? l["Common.Yes"] : l["Common.No"]),
+            new(l["Officer.Precinct"], r => r.Precinct),
+            new(l["Beat.Name"], r => r.Beat),
+            new(l["Appeal.Officer"], r => r.Officer),
+            new(l["Appeal.Description"], r => r.Description),
+            new(l["Appeal.Address"], r => r.Address),
+            new(l["Public.RateTitle"], r => r.Rating?.ToString(CultureInfo.InvariantCulture)),
         };
         if (export.IncludesPersonalData)
         {
             columns.AddRange(
             [
-                (l["Appeal.ApplicantName"], r => r.ApplicantName),
-                (l["Officer.Phone"], r => r.ApplicantPhone),
-                (l["Account.Email"], r => r.ApplicantEmail),
-                (l["Appeal.PostalAddress"], r => r.ApplicantAddress),
+                new(l["Appeal.ApplicantName"], r => r.ApplicantName),
+                new(l["Officer.Phone"], r => r.ApplicantPhone),
+                new(l["Account.Email"], r => r.ApplicantEmail),
+                new(l["Appeal.PostalAddress"], r => r.ApplicantAddress),
             ]);
         }
 

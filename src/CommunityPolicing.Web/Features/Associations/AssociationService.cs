@@ -256,10 +256,8 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
 
     public async Task<SaveResult> SaveVolunteerAsync(VolunteerForm form, CancellationToken ct = default)
     {
-        var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var association = await db.Associations.AsNoTracking().Include(a => a.Department).FirstOrDefaultAsync(a => a.Id == form.AssociationId, ct);
-        if (association is null || !MayEdit(scope, association))
+        if (await EditableAssociationAsync(db, form.AssociationId, ct) is not { } association)
         {
             return SaveResult.Missing;
         }
@@ -287,20 +285,7 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             db.Entry(volunteer).Property(v => v.Version).OriginalValue = form.Version;
         }
 
-        volunteer.AssociationId = form.AssociationId;
-        volunteer.FullName = form.FullName.Trim();
-        volunteer.BirthDate = DateOnly.FromDateTime(form.BirthDate!.Value);
-        volunteer.Phone = Clean(form.Phone);
-        volunteer.Address = Clean(form.Address);
-        volunteer.DocumentNumber = Clean(form.DocumentNumber);
-        volunteer.BadgeNumber = Clean(form.BadgeNumber);
-        volunteer.JoinedOn = DateOnly.FromDateTime(form.JoinedOn!.Value);
-        volunteer.LeftOn = form.LeftOn is { } left ? DateOnly.FromDateTime(left) : null;
-        volunteer.Status = form.Status;
-        volunteer.StatusReason = Clean(form.StatusReason);
-        volunteer.BackgroundCheckOn = form.BackgroundCheckOn is { } check ? DateOnly.FromDateTime(check) : null;
-        volunteer.BackgroundCheckPassed = form.BackgroundCheckPassed;
-        volunteer.ConsentOn = form.ConsentOn is { } consent ? DateOnly.FromDateTime(consent) : null;
+        Apply(form, volunteer);
         return await SaveResult.SaveAsync(db, () => volunteer.Id, nameof(VolunteerForm.DocumentNumber), ct);
     }
 
@@ -337,10 +322,8 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
     /// </summary>
     public async Task<ImportReport> ImportMembersAsync(int associationId, string fileName, byte[] content, CancellationToken ct = default)
     {
-        var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var association = await db.Associations.AsNoTracking().Include(a => a.Department).FirstOrDefaultAsync(a => a.Id == associationId, ct);
-        if (association is null || !MayEdit(scope, association))
+        if (await EditableAssociationAsync(db, associationId, ct) is not { } association)
         {
             return new ImportReport(0, [], "NotFound.Text");
         }
@@ -386,22 +369,7 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             return new ImportReport(0, rejected, null);
         }
 
-        db.Volunteers.AddRange(rows.Select(r => new Volunteer
-        {
-            AssociationId = associationId,
-            FullName = r.Member.FullName.Trim(),
-            BirthDate = DateOnly.FromDateTime(r.Member.BirthDate!.Value),
-            Phone = Clean(r.Member.Phone),
-            Address = Clean(r.Member.Address),
-            DocumentNumber = Clean(r.Member.DocumentNumber),
-            BadgeNumber = Clean(r.Member.BadgeNumber),
-            JoinedOn = DateOnly.FromDateTime(r.Member.JoinedOn!.Value),
-            Status = r.Member.Status,
-            StatusReason = Clean(r.Member.StatusReason),
-            ConsentOn = r.Member.ConsentOn is { } consent ? DateOnly.FromDateTime(consent) : null,
-            BackgroundCheckOn = r.Member.BackgroundCheckOn is { } check ? DateOnly.FromDateTime(check) : null,
-            BackgroundCheckPassed = r.Member.BackgroundCheckPassed,
-        }));
+        db.Volunteers.AddRange(rows.Select(r => Apply(r.Member, new Volunteer { FullName = "" })));
         await db.SaveChangesAsync(ct);
         return new ImportReport(rows.Count, [], null);
     }
@@ -409,10 +377,8 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
     /// <summary>Records a training session with who attended and passed; attendees must be members of the association.</summary>
     public async Task<SaveResult> RecordTrainingAsync(TrainingForm form, CancellationToken ct = default)
     {
-        var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var association = await db.Associations.AsNoTracking().Include(a => a.Department).FirstOrDefaultAsync(a => a.Id == form.AssociationId, ct);
-        if (association is null || !MayEdit(scope, association))
+        if (await EditableAssociationAsync(db, form.AssociationId, ct) is not { } association)
         {
             return SaveResult.Missing;
         }
@@ -451,6 +417,35 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             .Join(db.TrainingSessions, t => t.TrainingSessionId, s => s.Id, (t, s) => new { t.VolunteerId, s.Topic, s.HeldOn })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.VolunteerId).ToDictionary(g => g.Key, g => g.Select(r => (r.Topic, r.HeldOn)).ToList());
+    }
+
+    /// <summary>The association when the user may edit it, with its department (for "today" in its time zone).</summary>
+    private async Task<Association?> EditableAssociationAsync(AppDbContext db, int id, CancellationToken ct)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        var association = await db.Associations.AsNoTracking().Include(a => a.Department).FirstOrDefaultAsync(a => a.Id == id, ct);
+        return association is not null && MayEdit(scope, association) ? association : null;
+    }
+
+    /// <summary>Copies a checked member form onto a volunteer record (new or existing).</summary>
+    private static Volunteer Apply(VolunteerForm form, Volunteer volunteer)
+    {
+        static DateOnly? Day(DateTime? value) => value is { } date ? DateOnly.FromDateTime(date) : null;
+        volunteer.AssociationId = form.AssociationId;
+        volunteer.FullName = form.FullName.Trim();
+        volunteer.BirthDate = DateOnly.FromDateTime(form.BirthDate!.Value);
+        volunteer.Phone = Clean(form.Phone);
+        volunteer.Address = Clean(form.Address);
+        volunteer.DocumentNumber = Clean(form.DocumentNumber);
+        volunteer.BadgeNumber = Clean(form.BadgeNumber);
+        volunteer.JoinedOn = DateOnly.FromDateTime(form.JoinedOn!.Value);
+        volunteer.LeftOn = Day(form.LeftOn);
+        volunteer.Status = form.Status;
+        volunteer.StatusReason = Clean(form.StatusReason);
+        volunteer.BackgroundCheckOn = Day(form.BackgroundCheckOn);
+        volunteer.BackgroundCheckPassed = form.BackgroundCheckPassed;
+        volunteer.ConsentOn = Day(form.ConsentOn);
+        return volunteer;
     }
 
     /// <summary>Coordinators edit their own associations, chiefs their department's, administrators all; officers read.</summary>
