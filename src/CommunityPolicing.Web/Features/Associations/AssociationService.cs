@@ -45,7 +45,7 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             return null;
         }
 
-        var today = AppealsToday(a.TimeZoneId);
+        var today = TodayIn(a.TimeZoneId);
         var members = await db.Volunteers.AsNoTracking().Where(v => v.AssociationId == id && v.Status != VolunteerStatus.Left)
             .OrderBy(v => v.FullName).ToListAsync(ct);
         var passed = await PassedTrainingsAsync(db, members.Select(m => m.Id), ct);
@@ -215,7 +215,7 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             await audit.WriteAsync(AuditActions.Read, null, nameof(Volunteer), id.ToString(CultureInfo.InvariantCulture), ct: ct);
         }
 
-        var today = AppealsToday(found.TimeZoneId);
+        var today = TodayIn(found.TimeZoneId);
         var trainings = await db.TrainingAttendance.AsNoTracking().Where(t => t.VolunteerId == id)
             .Join(db.TrainingSessions, t => t.TrainingSessionId, s => s.Id, (t, s) => new { s.Topic, s.HeldOn, t.Passed })
             .OrderByDescending(t => t.HeldOn).ToListAsync(ct);
@@ -262,7 +262,7 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             return SaveResult.Missing;
         }
 
-        var errors = form.Validate(AppealsToday(association.Department!.TimeZoneId));
+        var errors = form.Validate(TodayIn(association.Department!.TimeZoneId));
         if (errors.Count > 0)
         {
             return SaveResult.Invalid(errors);
@@ -304,7 +304,7 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             return null;
         }
 
-        var today = AppealsToday(association.Department!.TimeZoneId);
+        var today = TodayIn(association.Department!.TimeZoneId);
         var members = await db.Volunteers.AsNoTracking().Where(v => v.AssociationId == associationId).OrderBy(v => v.FullName).ToListAsync(ct);
         var passed = await PassedTrainingsAsync(db, members.Select(m => m.Id), ct);
         var rules = await db.TrainingTopicRules.AsNoTracking().ToListAsync(ct);
@@ -348,7 +348,7 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             return new ImportReport(0, [], cells.Count == 0 ? "Import.Empty" : "Import.TooMany");
         }
 
-        var today = AppealsToday(association.Department!.TimeZoneId);
+        var today = TodayIn(association.Department!.TimeZoneId);
         var rows = cells.Select((row, i) => MemberImport.Parse(i + 2, row, associationId, today)).ToList(); // row 1 is the header
         var documents = rows.Select(r => r.Member.DocumentNumber).OfType<string>().ToList();
         var taken = await db.Volunteers.Where(v => v.DocumentNumber != null && documents.Contains(v.DocumentNumber)).Select(v => v.DocumentNumber!).ToListAsync(ct);
@@ -383,7 +383,7 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             return SaveResult.Missing;
         }
 
-        var errors = form.Validate(AppealsToday(association.Department!.TimeZoneId));
+        var errors = form.Validate(TodayIn(association.Department!.TimeZoneId));
         if (errors.Count > 0)
         {
             return SaveResult.Invalid(errors);
@@ -454,7 +454,7 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
         || (scope.IsChief && scope.DepartmentId == association.DepartmentId)
         || (scope.IsCoordinator && scope.AssociationIds.Contains(association.Id));
 
-    private DateOnly AppealsToday(string timeZoneId) => Appeals.AppealService.LocalDate(clock.GetUtcNow(), timeZoneId);
+    private DateOnly TodayIn(string timeZoneId) => Appeals.AppealService.LocalDate(clock.GetUtcNow(), timeZoneId);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
