@@ -27,6 +27,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TrainingTopicRule> TrainingTopicRules => Set<TrainingTopicRule>();
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
     public DbSet<TrainingAttendance> TrainingAttendance => Set<TrainingAttendance>();
+    public DbSet<AssociationMonthPlan> AssociationMonthPlans => Set<AssociationMonthPlan>();
     public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

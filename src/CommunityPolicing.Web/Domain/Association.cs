@@ -121,3 +121,22 @@ public sealed class TrainingAttendance
     public Volunteer? Volunteer { get; set; }
     public bool Passed { get; set; }
 }
+
+/// <summary>
+/// An association's plan for one month ("methodical help in planning and accounting for their work"): what it
+/// means to do; what it did is counted from the records (training now, joint patrols when they are recorded).
+/// </summary>
+public sealed class AssociationMonthPlan
+{
+    public int Id { get; set; }
+    public int AssociationId { get; set; }
+
+    /// <summary>The first day of the month planned.</summary>
+    public DateOnly Month { get; set; }
+
+    public int PlannedPatrols { get; set; }
+    public int PlannedEvents { get; set; }
+    public decimal PlannedTrainingHours { get; set; }
+    public string? Notes { get; set; }
+    public uint Version { get; set; }
+}

@@ -86,3 +86,16 @@ public sealed class TrainingAttendanceConfiguration : IEntityTypeConfiguration<T
         builder.HasOne(a => a.Volunteer).WithMany().OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class AssociationMonthPlanConfiguration : IEntityTypeConfiguration<AssociationMonthPlan>
+{
+    public void Configure(EntityTypeBuilder<AssociationMonthPlan> builder)
+    {
+        builder.Property(p => p.PlannedTrainingHours).HasPrecision(7, 1);
+        builder.Property(p => p.Notes).HasMaxLength(4000);
+        builder.Property(p => p.Version).IsRowVersion();
+        builder.HasIndex(p => new { p.AssociationId, p.Month }).IsUnique();
+        builder.HasOne<Association>().WithMany().HasForeignKey(p => p.AssociationId).OnDelete(DeleteBehavior.Cascade);
+        builder.ToTable(t => t.HasCheckConstraint("ck_association_month_plans_counts", "planned_patrols >= 0 AND planned_events >= 0 AND planned_training_hours >= 0"));
+    }
+}

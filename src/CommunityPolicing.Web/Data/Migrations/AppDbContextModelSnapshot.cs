@@ -627,6 +627,60 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.ToTable("association_coordinators", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.AssociationMonthPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssociationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("association_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("PlannedEvents")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_events");
+
+                    b.Property<int>("PlannedPatrols")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_patrols");
+
+                    b.Property<decimal>("PlannedTrainingHours")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("numeric(7,1)")
+                        .HasColumnName("planned_training_hours");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_association_month_plans");
+
+                    b.HasIndex("AssociationId", "Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_association_month_plans_association_id_month");
+
+                    b.ToTable("association_month_plans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_association_month_plans_counts", "planned_patrols >= 0 AND planned_events >= 0 AND planned_training_hours >= 0");
+                        });
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1786,6 +1840,16 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_association_coordinators_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.AssociationMonthPlan", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_association_month_plans_associations_association_id");
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Beat", b =>

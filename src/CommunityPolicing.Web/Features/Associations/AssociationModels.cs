@@ -12,7 +12,8 @@ public sealed record TrainingLine(int Id, TrainingTopic Topic, DateOnly HeldOn, 
 public sealed record AssociationDetails(
     int Id, string Name, AssociationKind Kind, AssociationStatus Status, string Department, string? RegisterNumber, DateOnly? RegisteredOn,
     string? Phone, string? Email, string? Address, IReadOnlyList<string> Precincts, IReadOnlyList<string> Coordinators, bool CanEdit,
-    bool CanManage, DateOnly Today, IReadOnlyList<MemberLine> Members, IReadOnlyList<TrainingLine> Trainings);
+    bool CanManage, DateOnly Today, IReadOnlyList<MemberLine> Members, IReadOnlyList<TrainingLine> Trainings, VolunteerHours Hours,
+    MonthReport ThisMonth);
 
 /// <summary>
 /// A volunteer as the user may see them. Document number, address and birth date are null for roles that must
@@ -110,4 +111,28 @@ public sealed class AssociationForm
         .When(Phone is { Length: > 0 } && !PhoneNumber.IsPlausible(Phone), nameof(Phone), "Validation.Phone")
         .When(Email is { Length: > 0 } && !EmailAddress.IsValid(Email), nameof(Email), "Validation.Email")
         .When(PrecinctIds.Count == 0, nameof(PrecinctIds), "Validation.Required");
+}
+
+/// <summary>Person-hours of training (hours × members who attended) in the current month, quarter and year.</summary>
+public sealed record VolunteerHours(decimal Month, decimal Quarter, decimal Year);
+
+/// <summary>A month's plan against what was done.</summary>
+public sealed record MonthReport(DateOnly Month, int PlannedPatrols, int PlannedEvents, decimal PlannedTrainingHours, string? Notes,
+    int DoneEvents, decimal DoneTrainingHours, uint Version, bool Planned);
+
+public sealed class MonthPlanForm
+{
+    public int AssociationId { get; set; }
+    public DateOnly Month { get; set; }
+    public int PlannedPatrols { get; set; }
+    public int PlannedEvents { get; set; }
+    public decimal PlannedTrainingHours { get; set; }
+    public string? Notes { get; set; }
+    public uint Version { get; set; }
+
+    public FieldErrors Validate() => new FieldErrors()
+        .When(PlannedPatrols is < 0 or > 1000, nameof(PlannedPatrols), "Validation.Range")
+        .When(PlannedEvents is < 0 or > 1000, nameof(PlannedEvents), "Validation.Range")
+        .When(PlannedTrainingHours is < 0 or > 10000, nameof(PlannedTrainingHours), "Validation.Range")
+        .MaxLength(nameof(Notes), Notes, 4000);
 }

@@ -58,7 +58,65 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             a.Precincts, a.Coordinators, MayEdit(scope, x), MayManage(scope, x.DepartmentId), today,
             [.. members.Select(m => new MemberLine(m.Id, m.FullName, m.Phone, m.Status,
                 Eligibility.Check(m, passed.GetValueOrDefault(m.Id, []), rules, today)))],
-            trainings);
+            trainings, await HoursAsync(db, id, today, ct), await MonthReportAsync(db, id, new DateOnly(today.Year, today.Month, 1), ct));
+    }
+
+    /// <summary>Training person-hours this month, quarter and year, summed in PostgreSQL.</summary>
+    private static async Task<VolunteerHours> HoursAsync(AppDbContext db, int associationId, DateOnly today, CancellationToken ct)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var quarter = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
+        var year = new DateOnly(today.Year, 1, 1);
+        var hours = await db.TrainingSessions.AsNoTracking().Where(t => t.AssociationId == associationId && t.HeldOn >= year && t.HeldOn <= today)
+            .GroupBy(_ => 1).Select(g => new VolunteerHours(
+                g.Where(t => t.HeldOn >= month).Sum(t => t.Hours * t.Attendance.Count),
+                g.Where(t => t.HeldOn >= quarter).Sum(t => t.Hours * t.Attendance.Count),
+                g.Sum(t => t.Hours * t.Attendance.Count)))
+            .FirstOrDefaultAsync(ct);
+        return hours ?? new VolunteerHours(0, 0, 0);
+    }
+
+    private static async Task<MonthReport> MonthReportAsync(AppDbContext db, int associationId, DateOnly month, CancellationToken ct)
+    {
+        var next = month.AddMonths(1);
+        var plan = await db.AssociationMonthPlans.AsNoTracking().FirstOrDefaultAsync(p => p.AssociationId == associationId && p.Month == month, ct);
+        var done = await db.TrainingSessions.AsNoTracking().Where(t => t.AssociationId == associationId && t.HeldOn >= month && t.HeldOn < next)
+            .GroupBy(_ => 1).Select(g => new { Events = g.Count(), Hours = g.Sum(t => t.Hours) }).FirstOrDefaultAsync(ct);
+        return new MonthReport(month, plan?.PlannedPatrols ?? 0, plan?.PlannedEvents ?? 0, plan?.PlannedTrainingHours ?? 0, plan?.Notes,
+            done?.Events ?? 0, done?.Hours ?? 0, plan?.Version ?? 0, plan is not null);
+    }
+
+    /// <summary>Saves the month's plan; coordinators plan their own associations, chiefs their department's.</summary>
+    public async Task<SaveResult> SaveMonthPlanAsync(MonthPlanForm form, CancellationToken ct = default)
+    {
+        var errors = form.Validate();
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (await EditableAssociationAsync(db, form.AssociationId, ct) is null)
+        {
+            return SaveResult.Missing;
+        }
+
+        var month = new DateOnly(form.Month.Year, form.Month.Month, 1);
+        var plan = await db.AssociationMonthPlans.FirstOrDefaultAsync(p => p.AssociationId == form.AssociationId && p.Month == month, ct);
+        if (plan is null)
+        {
+            plan = db.AssociationMonthPlans.Add(new AssociationMonthPlan { AssociationId = form.AssociationId, Month = month }).Entity;
+        }
+        else
+        {
+            db.Entry(plan).Property(p => p.Version).OriginalValue = form.Version;
+        }
+
+        plan.PlannedPatrols = form.PlannedPatrols;
+        plan.PlannedEvents = form.PlannedEvents;
+        plan.PlannedTrainingHours = form.PlannedTrainingHours;
+        plan.Notes = Clean(form.Notes);
+        return await SaveResult.SaveAsync(db, () => plan.Id, nameof(MonthPlanForm.Month), ct);
     }
 
     public async Task<AssociationForm?> GetFormAsync(int id, CancellationToken ct = default)

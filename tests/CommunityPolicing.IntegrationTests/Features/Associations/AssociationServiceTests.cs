@@ -167,4 +167,31 @@ public sealed class AssociationServiceTests(TestApp app)
         await using var officer17 = await app.SignedInAsync(Demo.Officer17);
         Assert.True((await officer17.ServiceProvider.GetRequiredService<AssociationService>().SaveAsync(Form())).NotFound);
     }
+
+    [Fact]
+    public async Task The_coordinator_plans_the_month_and_sees_training_done_and_hours_against_it()
+    {
+        await using var coordinator = await app.SignedInAsync(Demo.Coordinator);
+        var associations = coordinator.ServiceProvider.GetRequiredService<AssociationService>();
+        var id = (await associations.ListAsync()).Items.Single(a => a.Name.StartsWith("Соседский", StringComparison.Ordinal)).Id;
+        var before = (await associations.GetAsync(id))!;
+        var member = before.Members.First(m => m.Status == VolunteerStatus.Active).Id;
+
+        var plan = new MonthPlanForm { AssociationId = id, Month = before.ThisMonth.Month, PlannedPatrols = 8, PlannedEvents = 2, PlannedTrainingHours = 12, Notes = "Рейды по пятницам" };
+        Assert.True((await associations.SaveMonthPlanAsync(plan)).Succeeded);
+        Assert.True((await associations.RecordTrainingAsync(new TrainingForm { AssociationId = id, Topic = TrainingTopic.PatrolTactics, Hours = 3, Attendees = { [member] = true } })).Succeeded);
+
+        var after = (await associations.GetAsync(id))!;
+        Assert.Equal((8, 2, 12m, "Рейды по пятницам"), (after.ThisMonth.PlannedPatrols, after.ThisMonth.PlannedEvents, after.ThisMonth.PlannedTrainingHours, after.ThisMonth.Notes));
+        Assert.Equal(before.ThisMonth.DoneEvents + 1, after.ThisMonth.DoneEvents);
+        Assert.Equal(before.Hours.Month + 3, after.Hours.Month);
+        Assert.Equal(before.Hours.Year + 3, after.Hours.Year);
+        Assert.True(after.Hours.Quarter >= after.Hours.Month && after.Hours.Year >= after.Hours.Quarter);
+        plan.Version = 0;
+        plan.PlannedPatrols = 9;
+        Assert.True((await associations.SaveMonthPlanAsync(plan)).Conflict); // someone saved the month in between
+
+        await using var officer = await app.SignedInAsync(Demo.Officer17);
+        Assert.True((await officer.ServiceProvider.GetRequiredService<AssociationService>().SaveMonthPlanAsync(plan)).NotFound);
+    }
 }
