@@ -11,6 +11,14 @@ public sealed class RegistryTests(BrowserApp app)
     public async Task The_chief_edits_the_equipment_of_a_post()
     {
         var page = await app.SignInAsync("chief.taraz@demo.local");
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                blocked.Add(message.Text);
+            }
+        };
         await page.GotoAsync("/precincts");
         await BrowserApp.WaitForCircuitAsync(page);
         await BrowserApp.ScreenshotAsync(page, "precincts");
@@ -32,6 +40,7 @@ public sealed class RegistryTests(BrowserApp app)
         var saved = await db.EquipmentItems.SingleAsync(e => e.Kind == EquipmentKind.CctvCamera
             && db.Precincts.Any(p => p.Id == e.PrecinctId && p.Number == "17" && p.Department!.Name == "Управление полиции г. Тараз"));
         Assert.Equal((24, 18), (saved.Planned, saved.Installed));
+        Assert.True(blocked.Count == 0, string.Join("\n", blocked)); // the content security policy lets the interactive pages work
         await page.Context.CloseAsync();
     }
 
