@@ -90,10 +90,14 @@ services.AddIdentityCore<ApplicationUser>(options =>
         options.User.RequireUniqueEmail = true;
     })
     .AddRoles<IdentityRole>()
+    .AddPasswordValidator<CommonPasswordValidator>()
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders();
 services.AddAuthorization(Policies.Configure);
+
+// OWASP's figure for PBKDF2-HMAC-SHA512, the hash Identity v3 uses.
+services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
 
 services.AddRateLimiter(options =>
 {

@@ -91,4 +91,17 @@ public sealed class UserAdminServiceTests(TestApp app)
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
         return await signIn.CheckPasswordSignInAsync((await userManager.FindByEmailAsync(email))!, password, lockoutOnFailure: false);
     }
+
+    [Theory]
+    [InlineData("weak.one@demo.test", "Kazakhstan2026")]
+    [InlineData("nurlan.s@demo.test", "Nurlan.S-2026-passw")]
+    public async Task Common_passwords_and_passwords_containing_the_user_name_are_refused(string email, string password)
+    {
+        await using var admin = await app.SignedInAsync(Demo.Admin);
+
+        var result = await admin.ServiceProvider.GetRequiredService<UserAdminService>()
+            .SaveAsync(new UserForm { Email = email, FullName = "Test", Role = Roles.VolunteerCoordinator, Password = password });
+
+        Assert.Contains("too common", result.Errors["Password"]);
+    }
 }
