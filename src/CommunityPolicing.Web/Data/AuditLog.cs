@@ -33,11 +33,12 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> factory, PrincipalA
     /// Called when a scoped lookup found nothing: if the record exists, the user asked for one outside their
     /// scope (they were told "not found"), and that is audited as an access denial.
     /// </summary>
-    public async Task AccessDeniedIfExistsAsync<T>(IQueryable<T> all, int id, CancellationToken ct = default) where T : class
+    public async Task AccessDeniedIfExistsAsync<T, TKey>(IQueryable<T> all, TKey id, CancellationToken ct = default)
+        where T : class where TKey : struct, IEquatable<TKey>
     {
-        if (await all.AnyAsync(e => EF.Property<int>(e, "Id") == id, ct))
+        if (await all.AnyAsync(e => EF.Property<TKey>(e, "Id").Equals(id), ct))
         {
-            await AccessDeniedAsync(typeof(T).Name, id.ToString(CultureInfo.InvariantCulture), ct);
+            await AccessDeniedAsync(typeof(T).Name, Convert.ToString(id, CultureInfo.InvariantCulture)!, ct);
         }
     }
 

@@ -80,3 +80,9 @@ public static class Like
     public static string Containing(string text) =>
         "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 }
+
+public static class Text
+{
+    /// <summary>Trimmed text, or null for empty or blank input: optional fields are stored as null, never as "".</summary>
+    public static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -73,7 +73,7 @@ public static class AppealExports
         var columns = new List<ExportColumn<AppealExportRow>>
         {
             new(l["Appeal.Number"], r => r.RegistrationNumber),
-            new(l["Appeal.RegisteredAt"], r => AppealService.LocalDate(r.RegisteredAt, r.TimeZoneId).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new(l["Appeal.RegisteredAt"], r => LocalTime.Date(r.RegisteredAt, r.TimeZoneId).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new(l["Appeal.Category"], r => categories.GetValueOrDefault(r.CategoryId)),
             new(l["Appeal.Channel"], r => l.Enum(r.Channel)),
             new(l["Appeal.Status"], r => l.Enum(r.Status)),

@@ -23,7 +23,7 @@ public sealed record AppealRow(
     long Id, string RegistrationNumber, DateTimeOffset RegisteredAt, int CategoryId, AppealStatus Status, DateOnly DueDate,
     string? Precinct, string? Officer, bool IsAnonymous, string? ApplicantName, string TimeZoneId)
 {
-    public DateOnly RegisteredOn => AppealService.LocalDate(RegisteredAt, TimeZoneId);
+    public DateOnly RegisteredOn => LocalTime.Date(RegisteredAt, TimeZoneId);
 
     public bool Overdue(DateOnly today) => DeadlineCalculator.IsOverdue(Status, DueDate, today);
     public bool DueSoon(DateOnly today) => DeadlineCalculator.IsDueSoon(Status, DueDate, today);

@@ -156,11 +156,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             .FirstOrDefaultAsync(ct);
         if (a is null)
         {
-            if (await db.Appeals.AnyAsync(x => x.Id == id, ct))
-            {
-                await audit.AccessDeniedAsync(nameof(Appeal), id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
-            }
-
+            await audit.AccessDeniedIfExistsAsync(db.Appeals, id, ct);
             return null;
         }
 
@@ -170,14 +166,14 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             .Select(f => new AttachmentInfo(f.Id, f.FileName, f.ContentType, f.Size)).ToListAsync(ct);
         var rule = await RuleAsync(db, a.Department!.Jurisdiction, ct);
         var calendar = await CalendarAsync(db, a.Department.Jurisdiction, ct);
-        var registeredOn = LocalDate(a.RegisteredAt, a.Department.TimeZoneId);
+        var registeredOn = LocalTime.Date(a.RegisteredAt, a.Department.TimeZoneId);
         var steps = AppealWorkflow.NextSteps(a.Status).Where(step => MayTake(scope, a, step)).ToList();
         var personal = SeesApplicants(scope);
         return new AppealDetails(a.Id, a.RegistrationNumber, a.TrackingCode, a.Channel, a.Status, a.CategoryId,
             a.Department.Name, a.Department.TimeZoneId, a.PrecinctId, a.Precinct?.Name, a.BeatId, a.Beat?.Name, a.AssignedOfficerId, a.AssignedOfficer?.FullName,
             a.IsAnonymous, personal ? a.ApplicantName : null, personal ? a.ApplicantPhone : null, personal ? a.ApplicantEmail : null,
             personal ? a.ApplicantAddress : null, a.Description, a.Address, a.Latitude, a.Longitude, a.RegisteredAt, a.DueDate,
-            LocalDate(clock.GetUtcNow(), a.Department.TimeZoneId),
+            LocalTime.Date(clock.GetUtcNow(), a.Department.TimeZoneId),
             DeadlineCalculator.LatestExtension(rule, registeredOn, a.OriginalDueDate, a.DueDate, a.Extensions),
             DeadlineCalculator.RedirectBy(rule, calendar, registeredOn),
             a.Answer, a.RedirectedTo, a.Rating, a.RatingComment, a.Version, steps, timeline, attachments,
@@ -268,7 +264,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         }
 
         var now = clock.GetUtcNow();
-        var registeredOn = LocalDate(now, department.TimeZoneId);
+        var registeredOn = LocalTime.Date(now, department.TimeZoneId);
         var due = DeadlineCalculator.DueDate(await RuleAsync(db, department.Jurisdiction, ct), await CalendarAsync(db, department.Jurisdiction, ct), registeredOn);
         var number = await db.Database.SqlQuery<long>($"SELECT nextval('appeal_numbers') AS \"Value\"").SingleAsync(ct);
         var appeal = new Appeal
@@ -283,13 +279,13 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             Channel = form.Channel,
             Status = officerId is null ? AppealStatus.Registered : AppealStatus.Assigned,
             IsAnonymous = form.IsAnonymous,
-            ApplicantName = form.IsAnonymous ? null : Clean(form.ApplicantName),
-            ApplicantPhone = form.IsAnonymous ? null : Clean(form.ApplicantPhone),
-            ApplicantEmail = form.IsAnonymous ? null : Clean(form.ApplicantEmail),
-            ApplicantAddress = form.IsAnonymous ? null : Clean(form.ApplicantAddress),
+            ApplicantName = form.IsAnonymous ? null : Text.OrNull(form.ApplicantName),
+            ApplicantPhone = form.IsAnonymous ? null : Text.OrNull(form.ApplicantPhone),
+            ApplicantEmail = form.IsAnonymous ? null : Text.OrNull(form.ApplicantEmail),
+            ApplicantAddress = form.IsAnonymous ? null : Text.OrNull(form.ApplicantAddress),
             PublishDetails = form.PublishDetails,
             Description = form.Description.Trim(),
-            Address = Clean(form.Address),
+            Address = Text.OrNull(form.Address),
             Latitude = form.Latitude,
             Longitude = form.Longitude,
             RegisteredAt = now,
@@ -387,7 +383,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
 
             appeal.Answer = answer.Trim();
             appeal.AnsweredAt = now;
-            appeal.StatusNote = Clean(statusNote);
+            appeal.StatusNote = Text.OrNull(statusNote);
             return Task.FromResult<string?>(null);
         }, ct);
 
@@ -396,7 +392,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         {
             var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Id == appeal.DepartmentId, ct);
             var problem = DeadlineCalculator.CheckExtension(await RuleAsync(db, department.Jurisdiction, ct),
-                LocalDate(appeal.RegisteredAt, department.TimeZoneId), appeal.OriginalDueDate, appeal.DueDate, appeal.Extensions, newDue, reason);
+                LocalTime.Date(appeal.RegisteredAt, department.TimeZoneId), appeal.OriginalDueDate, appeal.DueDate, appeal.Extensions, newDue, reason);
             if (problem is null)
             {
                 appeal.DueDate = newDue;
@@ -452,7 +448,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         }
 
         appeal.Status = AppealWorkflow.After(from, step);
-        appeal.Events.Add(Event(now, scope, step, from, appeal.Status, Clean(note)));
+        appeal.Events.Add(Event(now, scope, step, from, appeal.Status, Text.OrNull(note)));
         return await SaveResult.SaveAsync(db, () => checked((int)appeal.Id), null, ct);
     }
 
@@ -502,7 +498,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
 
         var now = clock.GetUtcNow();
         appeal.Rating = rating;
-        appeal.RatingComment = Clean(comment);
+        appeal.RatingComment = Text.OrNull(comment);
         appeal.RatedAt = now;
         appeal.Events.Add(Event(now, UserScope.Nobody, AppealEventKind.Rated, appeal.Status, appeal.Status, $"{rating}/5"));
         return await SaveResult.SaveAsync(db, () => 0, null, ct);
@@ -546,13 +542,8 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     private async Task<DateOnly> TodayAsync(AppDbContext db, int? departmentId, CancellationToken ct)
     {
         var zone = await db.Departments.Where(d => d.Id == departmentId).Select(d => d.TimeZoneId).FirstOrDefaultAsync(ct) ?? "Asia/Almaty";
-        return LocalDate(clock.GetUtcNow(), zone);
+        return LocalTime.Date(clock.GetUtcNow(), zone);
     }
-
-    public static DateOnly LocalDate(DateTimeOffset instant, string timeZoneId) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     // Crockford's base32 without look-alikes: 12 characters, 60 random bits.
     private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

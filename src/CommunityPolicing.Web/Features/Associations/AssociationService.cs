@@ -115,7 +115,7 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
         plan.PlannedPatrols = form.PlannedPatrols;
         plan.PlannedEvents = form.PlannedEvents;
         plan.PlannedTrainingHours = form.PlannedTrainingHours;
-        plan.Notes = Clean(form.Notes);
+        plan.Notes = Text.OrNull(form.Notes);
         return await SaveResult.SaveAsync(db, () => plan.Id, nameof(MonthPlanForm.Month), ct);
     }
 
@@ -190,12 +190,12 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
         association.DepartmentId = form.DepartmentId;
         association.Kind = form.Kind;
         association.Name = form.Name.Trim();
-        association.RegisterNumber = Clean(form.RegisterNumber);
+        association.RegisterNumber = Text.OrNull(form.RegisterNumber);
         association.RegisteredOn = form.RegisteredOn is { } registered ? DateOnly.FromDateTime(registered) : null;
         association.Status = form.Status;
-        association.Phone = Clean(form.Phone);
-        association.Email = Clean(form.Email);
-        association.Address = Clean(form.Address);
+        association.Phone = Text.OrNull(form.Phone);
+        association.Email = Text.OrNull(form.Email);
+        association.Address = Text.OrNull(form.Address);
         association.Precincts.Clear();
         association.Precincts.AddRange(precincts);
         association.Coordinators.RemoveAll(c => !form.CoordinatorIds.Contains(c.UserId));
@@ -460,7 +460,7 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             HeldOn = DateOnly.FromDateTime(form.HeldOn!.Value),
             Hours = form.Hours,
             InstructorOfficerId = form.InstructorOfficerId,
-            Notes = Clean(form.Notes),
+            Notes = Text.OrNull(form.Notes),
             Attendance = [.. form.Attendees.Select(a => new TrainingAttendance { VolunteerId = a.Key, Passed = a.Value })],
         };
         db.TrainingSessions.Add(session);
@@ -492,14 +492,14 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
         volunteer.AssociationId = form.AssociationId;
         volunteer.FullName = form.FullName.Trim();
         volunteer.BirthDate = DateOnly.FromDateTime(form.BirthDate!.Value);
-        volunteer.Phone = Clean(form.Phone);
-        volunteer.Address = Clean(form.Address);
-        volunteer.DocumentNumber = Clean(form.DocumentNumber);
-        volunteer.BadgeNumber = Clean(form.BadgeNumber);
+        volunteer.Phone = Text.OrNull(form.Phone);
+        volunteer.Address = Text.OrNull(form.Address);
+        volunteer.DocumentNumber = Text.OrNull(form.DocumentNumber);
+        volunteer.BadgeNumber = Text.OrNull(form.BadgeNumber);
         volunteer.JoinedOn = DateOnly.FromDateTime(form.JoinedOn!.Value);
         volunteer.LeftOn = Day(form.LeftOn);
         volunteer.Status = form.Status;
-        volunteer.StatusReason = Clean(form.StatusReason);
+        volunteer.StatusReason = Text.OrNull(form.StatusReason);
         volunteer.BackgroundCheckOn = Day(form.BackgroundCheckOn);
         volunteer.BackgroundCheckPassed = form.BackgroundCheckPassed;
         volunteer.ConsentOn = Day(form.ConsentOn);
@@ -512,7 +512,6 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
         || (scope.IsChief && scope.DepartmentId == association.DepartmentId)
         || (scope.IsCoordinator && scope.AssociationIds.Contains(association.Id));
 
-    private DateOnly TodayIn(string timeZoneId) => Appeals.AppealService.LocalDate(clock.GetUtcNow(), timeZoneId);
+    private DateOnly TodayIn(string timeZoneId) => LocalTime.Date(clock.GetUtcNow(), timeZoneId);
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

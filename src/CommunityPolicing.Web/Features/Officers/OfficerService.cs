@@ -154,7 +154,7 @@ public sealed class OfficerService(IDbContextFactory<AppDbContext> factory, Curr
         officer.BadgeNumber = form.BadgeNumber.Trim();
         officer.Position = form.Position;
         officer.LivesOnBeat = form.LivesOnBeat;
-        officer.Phone = string.IsNullOrWhiteSpace(form.Phone) ? null : form.Phone.Trim();
+        officer.Phone = Text.OrNull(form.Phone);
         foreach (var released in officer.Beats.Where(b => !form.BeatIds.Contains(b.Id)).ToList())
         {
             released.OfficerId = null;

@@ -161,7 +161,7 @@ public sealed class PrecinctService(IDbContextFactory<AppDbContext> factory, Cur
         precinct.OpenedOn = ToDateOnly(form.OpenedOn);
         precinct.ClosedOn = ToDateOnly(form.ClosedOn);
         precinct.RoundTheClock = form.RoundTheClock;
-        precinct.ReceptionHours = string.IsNullOrWhiteSpace(form.ReceptionHours) ? null : form.ReceptionHours.Trim();
+        precinct.ReceptionHours = Text.OrNull(form.ReceptionHours);
         precinct.AuthorisedPosts = form.AuthorisedPosts;
         return await SaveResult.SaveAsync(db, () => precinct.Id, nameof(PrecinctForm.Number), ct);
     }
@@ -268,8 +268,8 @@ public sealed class PrecinctService(IDbContextFactory<AppDbContext> factory, Cur
         beat.Name = form.Name.Trim();
         beat.Population = form.Population;
         beat.Households = form.Households;
-        beat.Description = string.IsNullOrWhiteSpace(form.Description) ? null : form.Description.Trim();
-        beat.BoundaryGeoJson = string.IsNullOrWhiteSpace(form.BoundaryGeoJson) ? null : form.BoundaryGeoJson.Trim();
+        beat.Description = Text.OrNull(form.Description);
+        beat.BoundaryGeoJson = Text.OrNull(form.BoundaryGeoJson);
         beat.OfficerId = form.OfficerId;
         return await SaveResult.SaveAsync(db, () => beat.Id, nameof(BeatForm.Name), ct);
     }

@@ -46,7 +46,7 @@ public sealed class AppealServiceTests(TestApp app)
         Assert.True(saved.Succeeded, string.Join(", ", saved.Errors.Values));
         var appeal = (await appeals.GetAsync(saved.Id))!;
         Assert.Equal((beatId, officerId, AppealStatus.Assigned), (appeal.BeatId!.Value, appeal.OfficerId!.Value, appeal.Status));
-        var registeredOn = AppealService.LocalDate(appeal.RegisteredAt, "Asia/Almaty");
+        var registeredOn = LocalTime.Date(appeal.RegisteredAt, "Asia/Almaty");
         await using var db = app.NewDbContext();
         var calendar = new WorkCalendar(await db.CalendarDays.Where(d => d.Jurisdiction == Jurisdiction.Kazakhstan).ToListAsync());
         Assert.Equal(calendar.AddWorkingDays(registeredOn, 15), appeal.DueDate);
