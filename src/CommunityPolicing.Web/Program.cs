@@ -6,11 +6,14 @@ using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Data.EmbeddedPostgres;
 using CommunityPolicing.Web.Data.Interceptors;
 using CommunityPolicing.Web.Data.Seeding;
+using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Features.Admin;
 using CommunityPolicing.Web.Features.Appeals;
 using CommunityPolicing.Web.Features.Associations;
+using CommunityPolicing.Web.Features.Notifications;
 using CommunityPolicing.Web.Features.Officers;
 using CommunityPolicing.Web.Features.Open311;
+using CommunityPolicing.Web.Features.Patrols;
 using CommunityPolicing.Web.Features.Precincts;
 using CommunityPolicing.Web.Features.Public;
 using CommunityPolicing.Web.Security;
@@ -126,6 +129,16 @@ services.AddScoped<AuditService>();
 services.AddScoped<AppealService>();
 services.AddScoped<ReferenceDataService>();
 services.AddScoped<AssociationService>();
+services.Configure<PatrolLimits>(builder.Configuration.GetSection("Patrols"));
+services.AddScoped<PatrolService>();
+services.AddScoped<CalendarFeedService>();
+services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
+services.AddScoped<PatrolReminderRunner>();
+services.AddScoped<NotificationService>();
+if (builder.Configuration.GetValue("Patrols:Reminders", true))
+{
+    services.AddHostedService<PatrolReminders>();
+}
 
 var app = builder.Build();
 if (embedded is not null)
@@ -153,6 +166,9 @@ app.MapOpen311();
 app.MapAppealExports();
 app.MapAppealAttachments();
 app.MapRosterExports();
+app.MapHoursExports();
+app.MapPatrolExports();
+app.MapCalendarFeeds();
 app.MapHealthChecks("/health");
 
 app.Run();

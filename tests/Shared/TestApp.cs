@@ -32,6 +32,7 @@ public class TestApp : IAsyncLifetime
             .UseSetting("ConnectionStrings:Default", Database.ConnectionString)
             .UseSetting("Seed:Demo", "true")
             .UseSetting("Logging:Directory", _logs)
+            .UseSetting("Patrols:Reminders", "false") // tests run the reminders themselves
             .UseSetting("RateLimits:PublicSubmissions", "10000")); // tests post far more than one visitor; one test checks the limit
         Configure(Factory);
         await StartAsync();

@@ -28,6 +28,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
     public DbSet<TrainingAttendance> TrainingAttendance => Set<TrainingAttendance>();
     public DbSet<AssociationMonthPlan> AssociationMonthPlans => Set<AssociationMonthPlan>();
+    public DbSet<Patrol> Patrols => Set<Patrol>();
+    public DbSet<PatrolParticipant> PatrolParticipants => Set<PatrolParticipant>();
+    public DbSet<PatrolOffence> PatrolOffences => Set<PatrolOffence>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -20,6 +20,7 @@ public static class Policies
     public const string RegistryReader = "RegistryReader";
     public const string AppealWorker = "AppealWorker";
     public const string AssociationReader = "AssociationReader";
+    public const string PatrolReader = "PatrolReader";
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -28,5 +29,6 @@ public static class Policies
         options.AddPolicy(RegistryReader, p => p.RequireRole(Roles.Administrator, Roles.StationChief, Roles.DistrictOfficer));
         options.AddPolicy(AppealWorker, p => p.RequireRole(Roles.Administrator, Roles.StationChief, Roles.DistrictOfficer));
         options.AddPolicy(AssociationReader, p => p.RequireRole(Roles.All));
+        options.AddPolicy(PatrolReader, p => p.RequireRole(Roles.All));
     }
 }

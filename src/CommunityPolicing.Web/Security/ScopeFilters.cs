@@ -48,4 +48,16 @@ public static class ScopeFilters
         : scope.IsOfficer && scope.PrecinctId is int precinct ? query.Where(a => a.Precincts.Any(p => p.Id == precinct))
         : scope.IsCoordinator ? query.Where(a => scope.AssociationIds.Contains(a.Id))
         : query.Where(_ => false);
+
+    /// <summary>
+    /// Patrols: administrators all, chiefs their department's, officers their post's and those they are on,
+    /// coordinators their associations'.
+    /// </summary>
+    public static IQueryable<Patrol> VisibleTo(this IQueryable<Patrol> query, UserScope scope) =>
+        scope.IsAdministrator ? query
+        : scope.IsChief && scope.DepartmentId is int department ? query.Where(p => p.DepartmentId == department)
+        : scope.IsOfficer && scope.PrecinctId is int precinct
+            ? query.Where(p => p.PrecinctId == precinct || p.Participants.Any(x => x.OfficerId != null && x.OfficerId == scope.OfficerId))
+        : scope.IsCoordinator ? query.Where(p => p.AssociationId != null && scope.AssociationIds.Contains(p.AssociationId.Value))
+        : query.Where(_ => false);
 }

@@ -79,7 +79,7 @@ public sealed partial class ResourceTests
     }
 
     // L["Key"], L["Key", arg], and validation and home-page keys handed over as strings ("Validation.Required").
-    [GeneratedRegex("""L\["(?<key>[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+)"|"(?<key>(?:Validation|Home|Appeal|Attachment|Public)\.[A-Z][A-Za-z]+)"(?!\])""")]
+    [GeneratedRegex("""L\["(?<key>[A-Z][A-Za-z]+\.[A-Z][A-Za-z]+)"|"(?<key>(?:Validation|Home|Appeal|Attachment|Public|Patrol|Conflict)\.[A-Z][A-Za-z]+)"(?!\])""")]
     private static partial Regex KeyPattern();
 
     [GeneratedRegex(@"\{[a-z_0-9]+\}")]

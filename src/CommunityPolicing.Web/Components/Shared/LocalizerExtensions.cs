@@ -12,6 +12,10 @@ public static class LocalizerExtensions
     /// <summary>A date in the current culture's short format, or a dash.</summary>
     public static string Date(DateOnly? date) => date?.ToString("d", CultureInfo.CurrentCulture) ?? "—";
 
+    /// <summary>Why a volunteer may not patrol, in words: the reason's key with its topic and date.</summary>
+    public static string Reason(this IStringLocalizer localizer, Domain.EligibilityReason reason) =>
+        localizer[reason.Key, reason.Topic is { } topic ? localizer.Enum(topic) : "", reason.Date?.ToString("d", CultureInfo.CurrentCulture) ?? ""];
+
     /// <summary>A field's error message from a save result, localised, or null.</summary>
     public static string? FieldError(this IStringLocalizer localizer, IReadOnlyDictionary<string, string>? errors, string field) =>
         errors is not null && errors.TryGetValue(field, out var key) ? localizer[key].Value : null;

@@ -20,7 +20,7 @@ public sealed class AuditInterceptor(PrincipalAccessor principals, TimeProvider 
 {
     /// <summary>Secrets and bulky data (file contents, search vectors) never copied into the audit trail.</summary>
     private static readonly HashSet<string> RedactedProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Version", "Content", "SearchVector"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Version", "Content", "SearchVector", "TokenHash"];
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 

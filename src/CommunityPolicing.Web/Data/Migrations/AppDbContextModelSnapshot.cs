@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using NpgsqlTypes;
 
+#nullable disable
 
 namespace CommunityPolicing.Web.Data.Migrations
 {
@@ -852,6 +853,63 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.ToTable("calendar_days", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.CalendarFeed", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AssociationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("association_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<int?>("OfficerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("officer_id");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feeds");
+
+                    b.HasIndex("AssociationId")
+                        .HasDatabaseName("ix_calendar_feeds_association_id");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_calendar_feeds_created_by_user_id");
+
+                    b.HasIndex("OfficerId")
+                        .HasDatabaseName("ix_calendar_feeds_officer_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feeds_token_hash");
+
+                    b.ToTable("calendar_feeds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_calendar_feeds_one", "(association_id IS NULL) <> (officer_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.DeadlineRule", b =>
                 {
                     b.Property<string>("Jurisdiction")
@@ -1007,6 +1065,58 @@ namespace CommunityPolicing.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("emailed_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("PatrolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("patrol_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("PatrolId")
+                        .HasDatabaseName("ix_notifications_patrol_id");
+
+                    b.HasIndex("UserId", "ReadAt")
+                        .HasDatabaseName("ix_notifications_user_id_read_at");
+
+                    b.HasIndex("UserId", "PatrolId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_patrol_id_kind");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Officer", b =>
                 {
                     b.Property<int>("Id")
@@ -1078,6 +1188,219 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasDatabaseName("ix_officers_precinct_id_full_name");
 
                     b.ToTable("officers", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Patrol", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ActualEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("actual_end");
+
+                    b.Property<DateTimeOffset?>("ActualStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("actual_start");
+
+                    b.Property<int?>("AssociationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("association_id");
+
+                    b.Property<string>("Briefing")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("briefing");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("department_id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<int?>("Incidents")
+                        .HasColumnType("integer")
+                        .HasColumnName("incidents");
+
+                    b.Property<string>("MeetingPoint")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("meeting_point");
+
+                    b.Property<int?>("PersonsHandedOver")
+                        .HasColumnType("integer")
+                        .HasColumnName("persons_handed_over");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("integer")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<string>("ReportNotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("report_notes");
+
+                    b.Property<DateTimeOffset?>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("route");
+
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patrols");
+
+                    b.HasIndex("AssociationId", "Date")
+                        .HasDatabaseName("ix_patrols_association_id_date");
+
+                    b.HasIndex("DepartmentId", "StartsAt")
+                        .HasDatabaseName("ix_patrols_department_id_starts_at");
+
+                    b.HasIndex("PrecinctId", "StartsAt")
+                        .HasDatabaseName("ix_patrols_precinct_id_starts_at");
+
+                    b.ToTable("patrols", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_patrols_report", "incidents >= 0 AND persons_handed_over >= 0");
+
+                            t.HasCheckConstraint("ck_patrols_times", "ends_at > starts_at");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.PatrolOffence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Detected")
+                        .HasColumnType("integer")
+                        .HasColumnName("detected");
+
+                    b.Property<int>("PatrolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("patrol_id");
+
+                    b.Property<int>("Prevented")
+                        .HasColumnType("integer")
+                        .HasColumnName("prevented");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patrol_offences");
+
+                    b.HasIndex("PatrolId", "Category")
+                        .IsUnique()
+                        .HasDatabaseName("ix_patrol_offences_patrol_id_category");
+
+                    b.ToTable("patrol_offences", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_patrol_offences_counts", "detected >= 0 AND prevented >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.PatrolParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("hours");
+
+                    b.Property<int?>("OfficerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("officer_id");
+
+                    b.Property<int>("PatrolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("patrol_id");
+
+                    b.Property<bool?>("Present")
+                        .HasColumnType("boolean")
+                        .HasColumnName("present");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("response");
+
+                    b.Property<int?>("VolunteerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patrol_participants");
+
+                    b.HasIndex("OfficerId")
+                        .HasDatabaseName("ix_patrol_participants_officer_id");
+
+                    b.HasIndex("VolunteerId")
+                        .HasDatabaseName("ix_patrol_participants_volunteer_id");
+
+                    b.HasIndex("PatrolId", "OfficerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_patrol_participants_patrol_id_officer_id");
+
+                    b.HasIndex("PatrolId", "VolunteerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_patrol_participants_patrol_id_volunteer_id");
+
+                    b.ToTable("patrol_participants", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_patrol_participants_one", "(officer_id IS NULL) <> (volunteer_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Precinct", b =>
@@ -1748,6 +2071,25 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.ToTable("association_precincts", (string)null);
                 });
 
+            modelBuilder.Entity("patrol_beats", b =>
+                {
+                    b.Property<int>("BeatsId")
+                        .HasColumnType("integer")
+                        .HasColumnName("beats_id");
+
+                    b.Property<int>("PatrolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("patrol_id");
+
+                    b.HasKey("BeatsId", "PatrolId")
+                        .HasName("pk_patrol_beats");
+
+                    b.HasIndex("PatrolId")
+                        .HasDatabaseName("ix_patrol_beats_patrol_id");
+
+                    b.ToTable("patrol_beats", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Appeal", b =>
                 {
                     b.HasOne("CommunityPolicing.Web.Domain.Officer", "AssignedOfficer")
@@ -1872,6 +2214,28 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.Navigation("Precinct");
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.CalendarFeed", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_calendar_feeds_associations_association_id");
+
+                    b.HasOne("CommunityPolicing.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feeds_asp_net_users_created_by_user_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Officer", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_calendar_feeds_officers_officer_id");
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Department", b =>
                 {
                     b.HasOne("CommunityPolicing.Web.Domain.Region", "Region")
@@ -1894,6 +2258,22 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasConstraintName("fk_equipment_items_precincts_precinct_id");
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Notification", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Patrol", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_patrols_patrol_id");
+
+                    b.HasOne("CommunityPolicing.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Officer", b =>
                 {
                     b.HasOne("CommunityPolicing.Web.Domain.Precinct", "Precinct")
@@ -1910,6 +2290,69 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasConstraintName("fk_officers_asp_net_users_user_id");
 
                     b.Navigation("Precinct");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Patrol", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Association", "Association")
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_patrols_associations_association_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patrols_departments_department_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Precinct", "Precinct")
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_patrols_precincts_precinct_id");
+
+                    b.Navigation("Association");
+
+                    b.Navigation("Precinct");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.PatrolOffence", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Patrol", null)
+                        .WithMany("Offences")
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_patrol_offences_patrols_patrol_id");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.PatrolParticipant", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Officer", "Officer")
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_patrol_participants_officers_officer_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Patrol", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_patrol_participants_patrols_patrol_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Volunteer", "Volunteer")
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_patrol_participants_volunteers_volunteer_id");
+
+                    b.Navigation("Officer");
+
+                    b.Navigation("Volunteer");
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Precinct", b =>
@@ -2062,6 +2505,23 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasConstraintName("fk_association_precincts_precincts_precincts_id");
                 });
 
+            modelBuilder.Entity("patrol_beats", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_patrol_beats_beats_beats_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Patrol", null)
+                        .WithMany()
+                        .HasForeignKey("PatrolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_patrol_beats_patrols_patrol_id");
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Appeal", b =>
                 {
                     b.Navigation("Events");
@@ -2082,6 +2542,13 @@ namespace CommunityPolicing.Web.Data.Migrations
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Officer", b =>
                 {
                     b.Navigation("Beats");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Patrol", b =>
+                {
+                    b.Navigation("Offences");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Precinct", b =>

@@ -121,6 +121,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
         await db.SaveChangesAsync(ct);
         await DemoAppeals.SeedAsync(db, clock.GetUtcNow(), ct);
         await DemoAssociations.SeedAsync(db, coordinator.Id, clock.GetUtcNow(), ct);
+        await DemoPatrols.SeedAsync(db, clock.GetUtcNow(), ct);
     }
 
     private static Department Department(string name, Region region)

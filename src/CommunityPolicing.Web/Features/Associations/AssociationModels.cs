@@ -5,7 +5,7 @@ namespace CommunityPolicing.Web.Features.Associations;
 public sealed record AssociationRow(int Id, string Name, AssociationKind Kind, AssociationStatus Status, string Department,
     int Members, int Active, int Candidates);
 
-public sealed record MemberLine(int Id, string FullName, string? Phone, VolunteerStatus Status, EligibilityResult Eligibility);
+public sealed record MemberLine(int Id, string FullName, string? Phone, VolunteerStatus Status, EligibilityResult Eligibility, decimal PatrolHoursThisMonth);
 
 public sealed record TrainingLine(int Id, TrainingTopic Topic, DateOnly HeldOn, decimal Hours, int Attendees, int Passed);
 
@@ -13,7 +13,7 @@ public sealed record AssociationDetails(
     int Id, string Name, AssociationKind Kind, AssociationStatus Status, string Department, string? RegisterNumber, DateOnly? RegisteredOn,
     string? Phone, string? Email, string? Address, IReadOnlyList<string> Precincts, IReadOnlyList<string> Coordinators, bool CanEdit,
     bool CanManage, DateOnly Today, IReadOnlyList<MemberLine> Members, IReadOnlyList<TrainingLine> Trainings, VolunteerHours Hours,
-    MonthReport ThisMonth);
+    VolunteerHours PatrolHours, MonthReport ThisMonth);
 
 /// <summary>
 /// A volunteer as the user may see them. Document number, address and birth date are null for roles that must
@@ -113,12 +113,18 @@ public sealed class AssociationForm
         .When(PrecinctIds.Count == 0, nameof(PrecinctIds), "Validation.Required");
 }
 
-/// <summary>Person-hours of training (hours × members who attended) in the current month, quarter and year.</summary>
+/// <summary>Person-hours (of training, or of joint patrols) in the current month, quarter and year to date.</summary>
 public sealed record VolunteerHours(decimal Month, decimal Quarter, decimal Year);
 
 /// <summary>A month's plan against what was done.</summary>
 public sealed record MonthReport(DateOnly Month, int PlannedPatrols, int PlannedEvents, decimal PlannedTrainingHours, string? Notes,
-    int DoneEvents, decimal DoneTrainingHours, uint Version, bool Planned);
+    int DoneEvents, decimal DoneTrainingHours, int DonePatrols, decimal DonePatrolHours, uint Version, bool Planned);
+
+/// <summary>Each member's patrol hours for the hours export.</summary>
+public sealed record HoursExport(string Association, DateOnly Today, IReadOnlyList<VolunteerPatrolHours> Rows);
+
+/// <summary>Patrol hours of one volunteer in the month, quarter and year to date.</summary>
+public sealed record VolunteerPatrolHours(int VolunteerId, string FullName, VolunteerStatus Status, decimal Month, decimal Quarter, decimal Year);
 
 public sealed class MonthPlanForm
 {

@@ -54,19 +54,69 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
             .Select(t => new TrainingLine(t.Id, t.Topic, t.HeldOn, t.Hours, t.Attendance.Count, t.Attendance.Count(x => x.Passed)))
             .ToListAsync(ct);
         var x = a.Association;
+        var memberHours = (await MemberHoursAsync(db, id, today, ct)).ToDictionary(h => h.VolunteerId, h => h.Month);
         return new AssociationDetails(x.Id, x.Name, x.Kind, x.Status, a.Department, x.RegisterNumber, x.RegisteredOn, x.Phone, x.Email, x.Address,
             a.Precincts, a.Coordinators, MayEdit(scope, x), MayManage(scope, x.DepartmentId), today,
             [.. members.Select(m => new MemberLine(m.Id, m.FullName, m.Phone, m.Status,
-                Eligibility.Check(m, passed.GetValueOrDefault(m.Id, []), rules, today)))],
-            trainings, await HoursAsync(db, id, today, ct), await MonthReportAsync(db, id, new DateOnly(today.Year, today.Month, 1), ct));
+                Eligibility.Check(m, passed.GetValueOrDefault(m.Id, []), rules, today), memberHours.GetValueOrDefault(m.Id)))],
+            trainings, await HoursAsync(db, id, today, ct), await PatrolHoursAsync(db, id, today, ct),
+            await MonthReportAsync(db, id, new DateOnly(today.Year, today.Month, 1), ct));
     }
+
+    /// <summary>Each current member's patrol hours this month, quarter and year, for the hours export (audited).</summary>
+    public async Task<HoursExport?> HoursExportAsync(int associationId, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var association = await db.Associations.AsNoTracking().VisibleTo(scope).Where(a => a.Id == associationId)
+            .Select(a => new { a.Name, a.Department!.TimeZoneId }).FirstOrDefaultAsync(ct);
+        if (association is null)
+        {
+            return null;
+        }
+
+        var today = TodayIn(association.TimeZoneId);
+        var rows = await MemberHoursAsync(db, associationId, today, ct);
+        await audit.WriteAsync(AuditActions.Export, null, nameof(Association), associationId.ToString(CultureInfo.InvariantCulture),
+            new { rows = rows.Count, hours = true }, ct: ct);
+        return new HoursExport(association.Name, today, rows);
+    }
+
+    private static async Task<List<VolunteerPatrolHours>> MemberHoursAsync(AppDbContext db, int associationId, DateOnly today, CancellationToken ct)
+    {
+        var (month, quarter, year) = Periods(today);
+        var attendance = db.PatrolParticipants.Where(x => x.Present == true)
+            .Join(db.Patrols.Where(p => p.Status == PatrolStatus.Completed && p.Date >= year && p.Date <= today), x => x.PatrolId, p => p.Id,
+                (x, p) => new { x.VolunteerId, x.Hours, p.Date });
+        return await db.Volunteers.AsNoTracking().Where(v => v.AssociationId == associationId && v.Status != VolunteerStatus.Left)
+            .OrderBy(v => v.FullName)
+            .Select(v => new VolunteerPatrolHours(v.Id, v.FullName, v.Status,
+                attendance.Where(a => a.VolunteerId == v.Id && a.Date >= month).Sum(a => a.Hours),
+                attendance.Where(a => a.VolunteerId == v.Id && a.Date >= quarter).Sum(a => a.Hours),
+                attendance.Where(a => a.VolunteerId == v.Id).Sum(a => a.Hours)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Volunteers' hours on the association's completed patrols this month, quarter and year, summed in PostgreSQL.</summary>
+    private static async Task<VolunteerHours> PatrolHoursAsync(AppDbContext db, int associationId, DateOnly today, CancellationToken ct)
+    {
+        var (month, quarter, year) = Periods(today);
+        var hours = await db.PatrolParticipants.Where(x => x.VolunteerId != null && x.Present == true)
+            .Join(db.Patrols.Where(p => p.AssociationId == associationId && p.Status == PatrolStatus.Completed && p.Date >= year && p.Date <= today),
+                x => x.PatrolId, p => p.Id, (x, p) => new { x.Hours, p.Date })
+            .GroupBy(_ => 1).Select(g => new VolunteerHours(
+                g.Where(a => a.Date >= month).Sum(a => a.Hours), g.Where(a => a.Date >= quarter).Sum(a => a.Hours), g.Sum(a => a.Hours)))
+            .FirstOrDefaultAsync(ct);
+        return hours ?? new VolunteerHours(0, 0, 0);
+    }
+
+    private static (DateOnly Month, DateOnly Quarter, DateOnly Year) Periods(DateOnly today) =>
+        (new DateOnly(today.Year, today.Month, 1), new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1), new DateOnly(today.Year, 1, 1));
 
     /// <summary>Training person-hours this month, quarter and year, summed in PostgreSQL.</summary>
     private static async Task<VolunteerHours> HoursAsync(AppDbContext db, int associationId, DateOnly today, CancellationToken ct)
     {
-        var month = new DateOnly(today.Year, today.Month, 1);
-        var quarter = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
-        var year = new DateOnly(today.Year, 1, 1);
+        var (month, quarter, year) = Periods(today);
         var hours = await db.TrainingSessions.AsNoTracking().Where(t => t.AssociationId == associationId && t.HeldOn >= year && t.HeldOn <= today)
             .GroupBy(_ => 1).Select(g => new VolunteerHours(
                 g.Where(t => t.HeldOn >= month).Sum(t => t.Hours * t.Attendance.Count),
@@ -82,8 +132,12 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
         var plan = await db.AssociationMonthPlans.AsNoTracking().FirstOrDefaultAsync(p => p.AssociationId == associationId && p.Month == month, ct);
         var done = await db.TrainingSessions.AsNoTracking().Where(t => t.AssociationId == associationId && t.HeldOn >= month && t.HeldOn < next)
             .GroupBy(_ => 1).Select(g => new { Events = g.Count(), Hours = g.Sum(t => t.Hours) }).FirstOrDefaultAsync(ct);
+        var patrols = db.Patrols.Where(p => p.AssociationId == associationId && p.Status == PatrolStatus.Completed && p.Date >= month && p.Date < next);
+        var donePatrols = await patrols.CountAsync(ct);
+        var patrolHours = await db.PatrolParticipants.Where(x => x.VolunteerId != null && x.Present == true && patrols.Any(p => p.Id == x.PatrolId))
+            .SumAsync(x => x.Hours, ct);
         return new MonthReport(month, plan?.PlannedPatrols ?? 0, plan?.PlannedEvents ?? 0, plan?.PlannedTrainingHours ?? 0, plan?.Notes,
-            done?.Events ?? 0, done?.Hours ?? 0, plan?.Version ?? 0, plan is not null);
+            done?.Events ?? 0, done?.Hours ?? 0, donePatrols, patrolHours, plan?.Version ?? 0, plan is not null);
     }
 
     /// <summary>Saves the month's plan; coordinators plan their own associations, chiefs their department's.</summary>

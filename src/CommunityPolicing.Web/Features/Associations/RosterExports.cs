@@ -20,6 +20,27 @@ public static class RosterExports
             return await TableExport.WriteAsync(http, format, $"roster-{id}-{roster.Today:yyyy-MM-dd}", Columns(l, roster.IncludesPersonalData), roster.Rows, ct);
         }).RequireAuthorization(Policies.AssociationReader);
 
+    /// <summary>Each member's patrol hours this month, quarter and year.</summary>
+    public static void MapHoursExports(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/associations/{id:int}/hours.{format}", async (int id, string format, AssociationService associations,
+            IStringLocalizer<SharedResource> l, HttpContext http, CancellationToken ct) =>
+        {
+            if (!TableExport.IsFormat(format) || await associations.HoursExportAsync(id, ct) is not { } hours)
+            {
+                return Results.NotFound();
+            }
+
+            string Hours(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+            return await TableExport.WriteAsync(http, format, $"patrol-hours-{id}-{hours.Today:yyyy-MM-dd}",
+            [
+                new ExportColumn<VolunteerPatrolHours>(l["Officer.FullName"], r => r.FullName),
+                new(l["Precinct.Status"], r => l.Enum(r.Status)),
+                new(l["Period.Month"], r => Hours(r.Month)),
+                new(l["Period.Quarter"], r => Hours(r.Quarter)),
+                new(l["Period.Year"], r => Hours(r.Year)),
+            ], hours.Rows, ct);
+        }).RequireAuthorization(Policies.AssociationReader);
+
     private static List<ExportColumn<RosterRow>> Columns(IStringLocalizer l, bool personal)
     {
         string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
