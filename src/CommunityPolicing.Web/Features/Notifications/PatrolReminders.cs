@@ -42,15 +42,14 @@ public sealed class PatrolReminderRunner(IDbContextFactory<AppDbContext> factory
             {
                 p.Id,
                 p.StartsAt,
-                Users = p.Participants.Where(x => x.Officer != null && x.Officer.UserId != null).Select(x => x.Officer!.UserId!)
-                    .Concat(db.AssociationCoordinators.Where(c => c.AssociationId == p.AssociationId).Select(c => c.UserId))
-                    .ToList(),
+                Officers = p.Participants.Where(x => x.Officer != null && x.Officer.UserId != null).Select(x => x.Officer!.UserId!).ToList(),
+                Coordinators = db.AssociationCoordinators.Where(c => c.AssociationId == p.AssociationId).Select(c => c.UserId).ToList(),
             })
             .ToListAsync(ct);
         var ids = due.Select(p => p.Id).ToList();
         var sent = (await db.Notifications.Where(n => n.PatrolId != null && ids.Contains(n.PatrolId.Value))
             .Select(n => new { n.UserId, n.PatrolId, n.Kind }).ToListAsync(ct)).Select(n => (n.UserId, n.PatrolId!.Value, n.Kind)).ToHashSet();
-        var created = due.SelectMany(p => p.Users.Distinct().Select(user => (User: user, Patrol: p.Id,
+        var created = due.SelectMany(p => p.Officers.Concat(p.Coordinators).Distinct().Select(user => (User: user, Patrol: p.Id,
                 Kind: p.StartsAt - now <= Soon ? NotificationKind.PatrolSoon : NotificationKind.PatrolTomorrow)))
             .Where(n => !sent.Contains(n))
             .Select(n => new Notification { UserId = n.User, PatrolId = n.Patrol, Kind = n.Kind, CreatedAt = now })

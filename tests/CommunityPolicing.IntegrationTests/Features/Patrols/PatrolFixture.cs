@@ -19,7 +19,7 @@ public static class PatrolFixture
         await using var context = app.NewDbContext();
         var association = await context.Associations.Where(a => a.Name == "Народная дружина «Тараз»").Select(a => a.Id).SingleAsync();
         var precinct = await context.Precincts.Where(p => p.Number == "17" && p.Department!.Name == Demo.TarazDepartment).Select(p => p.Id).SingleAsync();
-        var officer = await context.Officers.Where(o => o.UserId != null && o.PrecinctId == precinct).Select(o => o.Id).SingleAsync();
+        var officer = await context.Officers.Where(o => context.Users.Any(u => u.Id == o.UserId && u.Email == Demo.Officer17)).Select(o => o.Id).SingleAsync();
         return (association, precinct, officer);
     }
 
