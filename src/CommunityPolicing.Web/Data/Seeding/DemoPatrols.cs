@@ -110,6 +110,23 @@ public static class DemoPatrols
             }
         }
 
+        // The month plans the patrols were planned from: last month and this one, with a couple of events and training hours each.
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        foreach (var group in db.ChangeTracker.Entries<Patrol>().Select(e => e.Entity)
+            .GroupBy(p => (p.AssociationId!.Value, Month: new DateOnly(p.Date.Year, p.Date.Month, 1)))
+            .Where(g => g.Key.Month == thisMonth || g.Key.Month == thisMonth.AddMonths(-1)))
+        {
+            db.AssociationMonthPlans.Add(new AssociationMonthPlan
+            {
+                AssociationId = group.Key.Item1,
+                Month = group.Key.Month,
+                PlannedPatrols = group.Count(),
+                PlannedEvents = 2,
+                PlannedTrainingHours = 8,
+                Notes = "Рейды по местам массового отдыха в выходные; профилактическая беседа в колледже.",
+            });
+        }
+
         await db.SaveChangesAsync(ct);
     }
 

@@ -120,6 +120,14 @@ public sealed record VolunteerHours(decimal Month, decimal Quarter, decimal Year
 public sealed record MonthReport(DateOnly Month, int PlannedPatrols, int PlannedEvents, decimal PlannedTrainingHours, string? Notes,
     int DoneEvents, decimal DoneTrainingHours, int DonePatrols, decimal DonePatrolHours, uint Version, bool Planned);
 
+/// <summary>The printable month report: plan against done, the month's patrols and each member's share.</summary>
+public sealed record AssociationMonthReport(int Id, string Name, string Department, MonthReport Report, IReadOnlyList<MonthPatrolLine> Patrols,
+    IReadOnlyList<MemberMonthLine> Members, IReadOnlyList<TrainingLine> Trainings);
+
+public sealed record MonthPatrolLine(int Id, DateOnly Date, PatrolStatus Status, string Precinct, int Present, decimal Hours, int Incidents, int HandedOver);
+
+public sealed record MemberMonthLine(string FullName, int Patrols, decimal Hours);
+
 /// <summary>Each member's patrol hours for the hours export.</summary>
 public sealed record HoursExport(string Association, DateOnly Today, IReadOnlyList<VolunteerPatrolHours> Rows);
 

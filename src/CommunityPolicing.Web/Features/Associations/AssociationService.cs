@@ -126,6 +126,41 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
         return hours ?? new VolunteerHours(0, 0, 0);
     }
 
+    /// <summary>The association's report for a month (plan, patrols, members' hours, training), or null outside the user's scope.</summary>
+    public async Task<AssociationMonthReport?> MonthReportAsync(int associationId, DateOnly month, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var association = await db.Associations.AsNoTracking().VisibleTo(scope).Where(a => a.Id == associationId)
+            .Select(a => new { a.Id, a.Name, Department = a.Department!.Name }).FirstOrDefaultAsync(ct);
+        if (association is null)
+        {
+            return null;
+        }
+
+        month = new DateOnly(month.Year, month.Month, 1);
+        var next = month.AddMonths(1);
+        var patrols = await db.Patrols.AsNoTracking().Where(p => p.AssociationId == associationId && p.Date >= month && p.Date < next)
+            .OrderBy(p => p.StartsAt)
+            .Select(p => new MonthPatrolLine(p.Id, p.Date, p.Status, p.Precinct!.Name,
+                p.Participants.Count(x => x.VolunteerId != null && x.Present == true),
+                p.Participants.Where(x => x.VolunteerId != null && x.Present == true).Sum(x => x.Hours), p.Incidents ?? 0, p.PersonsHandedOver ?? 0))
+            .ToListAsync(ct);
+        var members = await db.PatrolParticipants.AsNoTracking()
+            .Where(x => x.Present == true && x.VolunteerId != null
+                && db.Patrols.Any(p => p.Id == x.PatrolId && p.AssociationId == associationId && p.Status == PatrolStatus.Completed && p.Date >= month && p.Date < next))
+            .GroupBy(x => new { x.VolunteerId, x.Volunteer!.FullName })
+            .Select(g => new { g.Key.FullName, Patrols = g.Count(), Hours = g.Sum(x => x.Hours) })
+            .OrderByDescending(m => m.Hours).ThenBy(m => m.FullName)
+            .ToListAsync(ct);
+        var trainings = await db.TrainingSessions.AsNoTracking().Where(t => t.AssociationId == associationId && t.HeldOn >= month && t.HeldOn < next)
+            .OrderBy(t => t.HeldOn)
+            .Select(t => new TrainingLine(t.Id, t.Topic, t.HeldOn, t.Hours, t.Attendance.Count, t.Attendance.Count(x => x.Passed)))
+            .ToListAsync(ct);
+        return new AssociationMonthReport(association.Id, association.Name, association.Department, await MonthReportAsync(db, associationId, month, ct),
+            patrols, [.. members.Select(m => new MemberMonthLine(m.FullName, m.Patrols, m.Hours))], trainings);
+    }
+
     private static async Task<MonthReport> MonthReportAsync(AppDbContext db, int associationId, DateOnly month, CancellationToken ct)
     {
         var next = month.AddMonths(1);

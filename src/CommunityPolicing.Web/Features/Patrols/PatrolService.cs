@@ -449,6 +449,18 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         return await SaveResult.SaveAsync(db, () => patrol.Id, null, ct);
     }
 
+    /// <summary>Patrols that have ended without a report, among those the user plans and reports (oldest first, at most 20).</summary>
+    public async Task<IReadOnlyList<PatrolRow>> AwaitingReportAsync(CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var patrols = db.Patrols.AsNoTracking().VisibleTo(scope)
+            .Where(p => p.EndsAt < now && (p.Status == PatrolStatus.Planned || p.Status == PatrolStatus.Confirmed || p.Status == PatrolStatus.InProgress));
+        patrols = scope.IsOfficer ? patrols.Where(p => p.PrecinctId == scope.PrecinctId) : patrols;
+        return await RowsAsync(db, patrols.OrderBy(p => p.StartsAt).Take(20), ct);
+    }
+
     /// <summary>Beats the user sees with no completed patrol in the last N days (the setting), longest neglected first.</summary>
     public async Task<PageResult<CoverageRow>> CoverageAsync(int take = 50, CancellationToken ct = default)
     {

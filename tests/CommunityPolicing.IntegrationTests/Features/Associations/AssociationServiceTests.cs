@@ -177,7 +177,7 @@ public sealed class AssociationServiceTests(TestApp app)
         var before = (await associations.GetAsync(id))!;
         var member = before.Members.First(m => m.Status == VolunteerStatus.Active).Id;
 
-        var plan = new MonthPlanForm { AssociationId = id, Month = before.ThisMonth.Month, PlannedPatrols = 8, PlannedEvents = 2, PlannedTrainingHours = 12, Notes = "Рейды по пятницам" };
+        var plan = new MonthPlanForm { AssociationId = id, Month = before.ThisMonth.Month, PlannedPatrols = 8, PlannedEvents = 2, PlannedTrainingHours = 12, Notes = "Рейды по пятницам", Version = before.ThisMonth.Version };
         Assert.True((await associations.SaveMonthPlanAsync(plan)).Succeeded);
         Assert.True((await associations.RecordTrainingAsync(new TrainingForm { AssociationId = id, Topic = TrainingTopic.PatrolTactics, Hours = 3, Attendees = { [member] = true } })).Succeeded);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using CommunityPolicing.Testing;
 using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Features.Associations;
 using CommunityPolicing.Web.Features.Patrols;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,5 +67,29 @@ public sealed class PatrolExportTests(TestApp app)
         Assert.NotEmpty(covered);
         Assert.DoesNotContain(coverage.Items, row => covered.Contains(row.BeatId));
         Assert.Equal(department - covered.Count, coverage.Total);
+    }
+
+    [Fact]
+    public async Task The_month_report_adds_up_the_months_patrols_and_each_members_hours()
+    {
+        await using var db = app.NewDbContext();
+        var association = await db.Associations.Where(a => a.Name == "Соседский дозор мкр. Самал").Select(a => a.Id).SingleAsync();
+        var month = new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1); // a whole month of demo patrols, all reported
+        var completed = db.Patrols.Where(p => p.AssociationId == association && p.Status == PatrolStatus.Completed && p.Date >= month && p.Date < month.AddMonths(1));
+        var expectedPatrols = await completed.CountAsync();
+        var expectedHours = await db.PatrolParticipants.Where(x => x.VolunteerId != null && x.Present == true && completed.Any(p => p.Id == x.PatrolId)).SumAsync(x => x.Hours);
+        await using var scope = await app.SignedInAsync(Demo.Coordinator);
+
+        var report = (await scope.ServiceProvider.GetRequiredService<AssociationService>().MonthReportAsync(association, month))!;
+
+        Assert.True(expectedPatrols > 0);
+        Assert.Equal(expectedPatrols, report.Report.DonePatrols);
+        Assert.Equal(expectedHours, report.Report.DonePatrolHours);
+        Assert.Equal(expectedHours, report.Members.Sum(m => m.Hours));
+        Assert.Equal(expectedHours, report.Patrols.Sum(p => p.Hours));
+        Assert.All(report.Patrols, p => Assert.Equal(month.Month, p.Date.Month));
+        await using var youthScope = await app.SignedInAsync(Demo.Coordinator);
+        var youth = await db.Associations.Where(a => a.Name.StartsWith("Молодёжный")).Select(a => a.Id).SingleAsync();
+        Assert.Null(await youthScope.ServiceProvider.GetRequiredService<AssociationService>().MonthReportAsync(youth, month));
     }
 }

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace CommunityPolicing.EndToEndTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class PatrolTests(BrowserApp app)
+{
+    [Fact]
+    public async Task The_coordinator_plans_a_series_a_double_booking_is_refused_and_officer_17s_report_shows_in_the_associations_hours()
+    {
+        var coordinator = await app.SignInAsync("coordinator@demo.local", culture: "en");
+        await coordinator.GotoAsync("/patrols");
+        await BrowserApp.WaitForCircuitAsync(coordinator);
+        await BrowserApp.ScreenshotAsync(coordinator, "patrols");
+
+        // Fridays and Saturdays, 19:00–23:00, for four weeks two months ahead (after the demo schedule ends).
+        var first = DateTime.Today.AddMonths(2);
+        first = first.AddDays(((int)DayOfWeek.Friday - (int)first.DayOfWeek + 7) % 7);
+        var dialog = await OpenPlanAsync(coordinator, first);
+        await Input(dialog, "patrol-repeat").CheckAsync();
+        await FillDateAsync(dialog, "patrol-until", first.AddDays(22));
+        await Input(dialog, "weekday-Saturday").CheckAsync();
+        await ChooseFirstOfficerAsync(coordinator, dialog);
+        await BrowserApp.ScreenshotAsync(coordinator, "patrol-plan", fullPage: false);
+        await dialog.Locator("[data-testid=save]").ClickAsync();
+        await Assertions.Expect(coordinator.Locator(".mud-dialog")).ToHaveCountAsync(0);
+
+        // The same officer on the first Friday again, 21:00–01:00: refused, with who and which patrol.
+        dialog = await OpenPlanAsync(coordinator, first);
+        await FillTimeAsync(dialog, "patrol-start", "21:00");
+        await FillTimeAsync(dialog, "patrol-end", "01:00");
+        await ChooseFirstOfficerAsync(coordinator, dialog);
+        await dialog.Locator("[data-testid=save]").ClickAsync();
+        await Assertions.Expect(dialog.Locator("[data-testid=conflicts]")).ToContainTextAsync("is already on patrol №");
+        await BrowserApp.ScreenshotAsync(coordinator, "patrol-conflict", fullPage: false);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+
+        await coordinator.ClickAsync("[data-testid=calendar-next]");
+        await coordinator.ClickAsync("[data-testid=calendar-next]");
+        await Assertions.Expect(coordinator.Locator("[data-testid=calendar-patrol]", new() { HasText = "19:00–23:00" }).First).ToBeVisibleAsync();
+        await coordinator.Context.CloseAsync();
+
+        // officer.17 reports the patrol that ended without a report; the association's patrol hours grow.
+        var officer = await app.SignInAsync("officer.17@demo.local", culture: "en");
+        await officer.GotoAsync("/associations");
+        await BrowserApp.WaitForCircuitAsync(officer);
+        await officer.Locator("[data-testid=associations-grid] tbody tr", new() { HasText = "Народная дружина" }).ClickAsync();
+        await officer.WaitForURLAsync("**/associations/*");
+        var associationUrl = officer.Url;
+        var before = await YearHoursAsync(officer);
+
+        await officer.GotoAsync("/patrols");
+        await BrowserApp.WaitForCircuitAsync(officer);
+        await officer.Locator("[data-testid=awaiting-patrol]").First.ClickAsync();
+        await officer.WaitForURLAsync("**/patrols/*");
+        await BrowserApp.WaitForCircuitAsync(officer);
+        await officer.ClickAsync("[data-testid=file-report]");
+        var report = officer.Locator(".mud-dialog");
+        await Input(report, "incidents").FillAsync("1");
+        await BrowserApp.ScreenshotAsync(officer, "patrol-report", fullPage: false);
+        await report.Locator("[data-testid=save]").ClickAsync();
+        await Assertions.Expect(officer.Locator("[data-testid=report]")).ToBeVisibleAsync();
+        await Assertions.Expect(officer.Locator("[data-testid=patrol-status]")).ToHaveTextAsync("Completed");
+        await BrowserApp.ScreenshotAsync(officer, "patrol");
+
+        await officer.GotoAsync(associationUrl);
+        await BrowserApp.WaitForCircuitAsync(officer);
+        Assert.True(await YearHoursAsync(officer) > before);
+        await officer.ClickAsync("[data-testid=month-report]");
+        await Assertions.Expect(officer.Locator("[data-testid=report-patrols]")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(officer, "association-month-report");
+        await officer.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_patrol_calendar_becomes_an_agenda_on_a_phone()
+    {
+        var page = await app.SignInAsync("officer.17@demo.local", phone: true, culture: "ru");
+        await page.GotoAsync("/patrols");
+        await BrowserApp.WaitForCircuitAsync(page);
+
+        await Assertions.Expect(page.Locator("[data-testid=calendar-patrol]").First).ToBeVisibleAsync();
+        Assert.False(await page.Locator(".patrol-calendar .weekday").First.IsVisibleAsync());
+        await BrowserApp.ScreenshotAsync(page, "patrols-phone");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<ILocator> OpenPlanAsync(IPage page, DateTime date)
+    {
+        await page.ClickAsync("[data-testid=plan-patrol]");
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.Locator("[data-testid=patrol-precinct]").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "№ 17" }).First.ClickAsync();
+        await Assertions.Expect(dialog.Locator("[data-testid=patrol-association]").First).ToContainTextAsync("Народная дружина");
+        await FillDateAsync(dialog, "patrol-date", date);
+        return dialog;
+    }
+
+    private static async Task ChooseFirstOfficerAsync(IPage page, ILocator dialog)
+    {
+        await dialog.Locator("[data-testid=patrol-officers]").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+    }
+
+    private static async Task FillDateAsync(ILocator dialog, string testId, DateTime date)
+    {
+        var input = Input(dialog, testId);
+        await input.FillAsync(date.ToString("M/d/yyyy", CultureInfo.InvariantCulture));
+        await input.PressAsync("Tab");
+    }
+
+    private static async Task FillTimeAsync(ILocator dialog, string testId, string time)
+    {
+        var input = Input(dialog, testId);
+        await input.FillAsync(time);
+        await input.PressAsync("Tab");
+    }
+
+    /// <summary>MudBlazor puts data-testid on the input of some inputs and on the wrapper of others.</summary>
+    private static ILocator Input(ILocator scope, string testId) => scope.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
+    private static async Task<decimal> YearHoursAsync(IPage page)
+    {
+        var figure = page.Locator("[data-testid=patrol-hours] .figure-value").Nth(2);
+        await figure.WaitForAsync();
+        return decimal.Parse(await figure.InnerTextAsync(), CultureInfo.InvariantCulture);
+    }
+}
