@@ -251,7 +251,7 @@ T = {
  "Topics.Validity": ("Valid for, months (empty: no expiry)", "Действует, месяцев (пусто: бессрочно)", "Жарамды, ай (бос: мерзімсіз)"),
  "Topics.Required": ("Required to patrol", "Обязательно для патрулирования", "Патрульдеу үшін міндетті"),
  "Association.TrainingHours": ("Training hours", "Часы обучения", "Оқыту сағаттары"),
- "Association.HoursExplained": ("Person-hours: session hours × members who attended. Patrol hours join them with joint patrols.", "Человеко-часы: часы занятия × число присутствовавших. Часы патрулирования добавятся с совместными патрулями.", "Адам-сағат: сабақ сағаты × қатысқандар саны. Патрульдеу сағаттары бірлескен патрульдермен қосылады."),
+ "Association.HoursExplained": ("Person-hours: session hours × members who attended.", "Человеко-часы: часы занятия × число присутствовавших.", "Адам-сағат: сабақ сағаты × қатысқандар саны."),
  "Period.Month": ("This month", "Этот месяц", "Осы ай"),
  "Period.Quarter": ("This quarter", "Этот квартал", "Осы тоқсан"),
  "Period.Year": ("This year", "Этот год", "Осы жыл"),
