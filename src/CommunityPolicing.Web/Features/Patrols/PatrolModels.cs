@@ -110,3 +110,6 @@ public sealed record PlanOptions(IReadOnlyList<Option> Precincts, IReadOnlyList<
 public sealed record CoverageRow(int BeatId, string Beat, string Precinct, DateOnly? LastPatrol);
 
 public sealed record FeedLine(int Id, DateTimeOffset CreatedAt, string CreatedBy);
+
+/// <summary>Where and what citizens reported lately on a post: counts by category and beat, nothing about who reported.</summary>
+public sealed record HotSpots(int Days, IReadOnlyList<(AppealCategory Category, int Count)> Categories, IReadOnlyList<(string Beat, int Count)> Beats);

@@ -511,6 +511,35 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         return new PlanOptions(precincts, beats, officers, associations, volunteers);
     }
 
+    /// <summary>
+    /// The post's appeals of the last 30 days by category and beat, for the police to brief a patrol with; null for
+    /// users who do not see the post's appeals (coordinators).
+    /// </summary>
+    public async Task<HotSpots?> HotSpotsAsync(int precinctId, IReadOnlyCollection<int> beatIds, CancellationToken ct = default)
+    {
+        const int days = 30;
+        var scope = await currentUser.GetScopeAsync(ct);
+        if (!(scope.IsAdministrator || scope.IsChief || scope.IsOfficer))
+        {
+            return null;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var since = clock.GetUtcNow().AddDays(-days);
+        var appeals = db.Appeals.AsNoTracking().VisibleTo(scope).Where(a => a.PrecinctId == precinctId && a.RegisteredAt >= since && !a.Category!.IsComplaintAboutOfficer);
+        if (beatIds.Count > 0)
+        {
+            appeals = appeals.Where(a => a.BeatId != null && beatIds.Contains(a.BeatId.Value));
+        }
+
+        var categories = await appeals.GroupBy(a => a.CategoryId).Select(g => new { Id = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).Take(3)
+            .Join(db.AppealCategories, g => g.Id, c => c.Id, (g, c) => new { Category = c, g.Count }).ToListAsync(ct);
+        var beats = await appeals.Where(a => a.BeatId != null).GroupBy(a => a.Beat!.Name).Select(g => new { Beat = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).Take(3).ToListAsync(ct);
+        return new HotSpots(days, [.. categories.OrderByDescending(c => c.Count).Select(c => (c.Category, c.Count))], [.. beats.Select(b => (b.Beat, b.Count))]);
+    }
+
     /// <summary>Today in the user's department (or first association's department), for the calendar.</summary>
     public async Task<DateOnly> TodayAsync(CancellationToken ct = default)
     {

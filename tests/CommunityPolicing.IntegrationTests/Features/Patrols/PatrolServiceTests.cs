@@ -267,4 +267,22 @@ public sealed class PatrolServiceTests(TestApp app)
         Assert.Equal("Patrol.IllegalStep", reopened.Errors["Status"]);
         Assert.Equal(("Гололёд", PatrolStatus.Cancelled), (await patrols.GetAsync(details.Id)) is { } p ? (p.CancelReason, p.Status) : default);
     }
+
+    [Fact]
+    public async Task Hot_spots_for_the_briefing_count_the_posts_recent_appeals_and_are_not_given_to_coordinators()
+    {
+        var (_, precinct, _) = await Post17Async(app);
+        await using var db = app.NewDbContext();
+        var since = DateTimeOffset.UtcNow.AddDays(-30);
+        var expected = await db.Appeals.Where(a => a.PrecinctId == precinct && a.RegisteredAt >= since && !a.Category!.IsComplaintAboutOfficer)
+            .GroupBy(a => a.CategoryId).Select(g => g.Count()).OrderByDescending(c => c).Take(3).ToListAsync();
+        await using var officer = await app.SignedInAsync(Demo.Officer17);
+        await using var coordinator = await app.SignedInAsync(Demo.Coordinator);
+
+        var spots = await officer.ServiceProvider.GetRequiredService<PatrolService>().HotSpotsAsync(precinct, []);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, spots!.Categories.Select(c => c.Count));
+        Assert.Null(await coordinator.ServiceProvider.GetRequiredService<PatrolService>().HotSpotsAsync(precinct, []));
+    }
 }
