@@ -8,13 +8,16 @@ using CommunityPolicing.Web.Data.Interceptors;
 using CommunityPolicing.Web.Data.Seeding;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Features.Admin;
+using CommunityPolicing.Web.Features.Analysis;
 using CommunityPolicing.Web.Features.Appeals;
 using CommunityPolicing.Web.Features.Associations;
+using CommunityPolicing.Web.Features.BeatWork;
 using CommunityPolicing.Web.Features.Notifications;
 using CommunityPolicing.Web.Features.Officers;
 using CommunityPolicing.Web.Features.Open311;
 using CommunityPolicing.Web.Features.Patrols;
 using CommunityPolicing.Web.Features.Precincts;
+using CommunityPolicing.Web.Features.Prevention;
 using CommunityPolicing.Web.Features.Public;
 using CommunityPolicing.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -135,6 +138,10 @@ services.AddScoped<CalendarFeedService>();
 services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
 services.AddScoped<PatrolReminderRunner>();
 services.AddScoped<NotificationService>();
+services.AddScoped<BeatWorkService>();
+services.AddScoped<PreventionService>();
+services.AddScoped<RecordService>();
+services.AddScoped<AnalysisService>();
 if (builder.Configuration.GetValue("Patrols:Reminders", true))
 {
     services.AddHostedService<PatrolReminders>();

@@ -33,6 +33,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PatrolOffence> PatrolOffences => Set<PatrolOffence>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<BeatPlace> BeatPlaces => Set<BeatPlace>();
+    public DbSet<BeatContact> BeatContacts => Set<BeatContact>();
+    public DbSet<LogEntry> LogEntries => Set<LogEntry>();
+    public DbSet<PreventionActivity> PreventionActivities => Set<PreventionActivity>();
+    public DbSet<PreventiveRecord> PreventiveRecords => Set<PreventiveRecord>();
+    public DbSet<RecordCheck> RecordChecks => Set<RecordCheck>();
+    public DbSet<JointMeeting> JointMeetings => Set<JointMeeting>();
+    public DbSet<AgreedAction> AgreedActions => Set<AgreedAction>();
+    public DbSet<Briefing> Briefings => Set<Briefing>();
     public DbSet<DeadlineRule> DeadlineRules => Set<DeadlineRule>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

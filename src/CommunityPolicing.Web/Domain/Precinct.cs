@@ -82,5 +82,9 @@ public sealed class Beat
 
     public int? OfficerId { get; set; }
     public Officer? Officer { get; set; }
+
+    /// <summary>When the current officer took the beat: the door-to-door tour is due a month later.</summary>
+    public DateOnly? OfficerAssignedOn { get; set; }
+
     public uint Version { get; set; }
 }

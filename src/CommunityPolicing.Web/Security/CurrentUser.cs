@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityPolicing.Web.Security;
 
 /// <summary>The one place that turns the signed-in principal into a <see cref="UserScope"/>.</summary>
-public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<AppDbContext> factory)
+public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<AppDbContext> factory, TimeProvider clock)
 {
     private UserScope? _scope;
 
@@ -37,6 +37,7 @@ public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<
                 u.PrecinctId,
                 PrecinctDepartmentId = db.Precincts.Where(p => p.Id == u.PrecinctId).Select(p => (int?)p.DepartmentId).FirstOrDefault(),
                 OfficerId = db.Officers.Where(o => o.UserId == u.Id).Select(o => (int?)o.Id).FirstOrDefault(),
+                Position = db.Officers.Where(o => o.UserId == u.Id).Select(o => (Domain.OfficerPosition?)o.Position).FirstOrDefault(),
                 Associations = db.AssociationCoordinators.Where(c => c.UserId == u.Id).Select(c => c.AssociationId).ToList(),
             })
             .FirstOrDefaultAsync(ct);
@@ -44,7 +45,18 @@ public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<
         _scope = row is null
             ? UserScope.Nobody
             : new UserScope(row.Id, row.UserName ?? "", row.FullName, row.Role ?? "",
-                row.DepartmentId ?? row.PrecinctDepartmentId, row.PrecinctId, row.OfficerId, row.Associations);
+                row.DepartmentId ?? row.PrecinctDepartmentId, row.PrecinctId, row.OfficerId, row.Associations, row.Position);
         return _scope;
+    }
+
+    /// <summary>Today in the user's department (a coordinator's: their first association's), for "overdue" and "due".</summary>
+    public async Task<DateOnly> TodayAsync(CancellationToken ct = default)
+    {
+        var scope = await GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var zone = await db.Departments
+            .Where(d => d.Id == scope.DepartmentId || db.Associations.Any(a => a.DepartmentId == d.Id && scope.AssociationIds.Contains(a.Id)))
+            .OrderBy(d => d.Id != scope.DepartmentId).Select(d => d.TimeZoneId).FirstOrDefaultAsync(ct);
+        return Domain.LocalTime.Date(clock.GetUtcNow(), zone ?? "UTC");
     }
 }

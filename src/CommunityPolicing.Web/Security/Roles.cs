@@ -22,6 +22,9 @@ public static class Policies
     public const string AssociationReader = "AssociationReader";
     public const string PatrolReader = "PatrolReader";
 
+    /// <summary>Preventive records: the police who keep them, never administrators or coordinators.</summary>
+    public const string RecordKeeper = "RecordKeeper";
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Administrator));
@@ -30,5 +33,6 @@ public static class Policies
         options.AddPolicy(AppealWorker, p => p.RequireRole(Roles.Administrator, Roles.StationChief, Roles.DistrictOfficer));
         options.AddPolicy(AssociationReader, p => p.RequireRole(Roles.All));
         options.AddPolicy(PatrolReader, p => p.RequireRole(Roles.All));
+        options.AddPolicy(RecordKeeper, p => p.RequireRole(Roles.StationChief, Roles.DistrictOfficer));
     }
 }

@@ -60,4 +60,28 @@ public static class ScopeFilters
             ? query.Where(p => p.PrecinctId == precinct || p.Participants.Any(x => x.OfficerId != null && x.OfficerId == scope.OfficerId))
         : scope.IsCoordinator ? query.Where(p => p.AssociationId != null && scope.AssociationIds.Contains(p.AssociationId.Value))
         : query.Where(_ => false);
+
+    /// <summary>
+    /// Persons on preventive record: the responsible post's officers, juvenile-affairs inspectors for juveniles of
+    /// their department, and the chief. Not administrators: running the system is no reason to read these.
+    /// </summary>
+    public static IQueryable<PreventiveRecord> VisibleTo(this IQueryable<PreventiveRecord> query, UserScope scope) =>
+        scope.IsChief && scope.DepartmentId is int department ? query.Where(r => r.DepartmentId == department)
+        : scope.IsJuvenileInspector && scope.DepartmentId is int own
+            ? query.Where(r => r.DepartmentId == own && r.Category == RecordCategory.JuvenileAtRisk)
+        : scope.IsOfficer && scope.PrecinctId is int precinct ? query.Where(r => r.PrecinctId == precinct)
+        : query.Where(_ => false);
+
+    /// <summary>Officer's log: officers their own entries, chiefs their department's, administrators all.</summary>
+    public static IQueryable<LogEntry> VisibleTo(this IQueryable<LogEntry> query, UserScope scope) =>
+        scope.IsAdministrator ? query
+        : scope.IsChief && scope.DepartmentId is int department ? query.Where(e => e.Officer!.Precinct!.DepartmentId == department)
+        : scope.IsOfficer && scope.OfficerId is int officer ? query.Where(e => e.OfficerId == officer)
+        : query.Where(_ => false);
+
+    /// <summary>Prevention plans: the department's for chiefs and officers (officers plan their post's), all for administrators.</summary>
+    public static IQueryable<PreventionActivity> VisibleTo(this IQueryable<PreventionActivity> query, UserScope scope) =>
+        scope.IsAdministrator ? query
+        : scope.DepartmentId is int department && (scope.IsChief || scope.IsOfficer) ? query.Where(a => a.DepartmentId == department)
+        : query.Where(_ => false);
 }

@@ -13,9 +13,13 @@ public sealed record UserScope(
     int? DepartmentId,
     int? PrecinctId,
     int? OfficerId,
-    IReadOnlyList<int> AssociationIds)
+    IReadOnlyList<int> AssociationIds,
+    Domain.OfficerPosition? Position = null)
 {
     public static readonly UserScope Nobody = new("", "", "", "", null, null, null, []);
+
+    /// <summary>A juvenile-affairs inspector: an officer account that works juvenile prevention across the department.</summary>
+    public bool IsJuvenileInspector => IsOfficer && Position == Domain.OfficerPosition.JuvenileAffairsInspector;
 
     public bool IsAdministrator => Role == Roles.Administrator;
     public bool IsChief => Role == Roles.StationChief;

@@ -25,6 +25,48 @@ namespace CommunityPolicing.Web.Data.Migrations
 
             modelBuilder.HasSequence("appeal_numbers");
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.AgreedAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreed_actions");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_agreed_actions_meeting_id");
+
+                    b.ToTable("agreed_actions", (string)null);
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Appeal", b =>
                 {
                     b.Property<long>("Id")
@@ -776,6 +818,10 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<DateOnly?>("OfficerAssignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("officer_assigned_on");
+
                     b.Property<int?>("OfficerId")
                         .HasColumnType("integer")
                         .HasColumnName("officer_id");
@@ -810,6 +856,158 @@ namespace CommunityPolicing.Web.Data.Migrations
 
                             t.HasCheckConstraint("ck_beats_population", "population >= 0");
                         });
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.BeatContact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BeatId")
+                        .HasColumnType("integer")
+                        .HasColumnName("beat_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_beat_contacts");
+
+                    b.HasIndex("BeatId")
+                        .HasDatabaseName("ix_beat_contacts_beat_id");
+
+                    b.ToTable("beat_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.BeatPlace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<int>("BeatId")
+                        .HasColumnType("integer")
+                        .HasColumnName("beat_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("notes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_beat_places");
+
+                    b.HasIndex("BeatId")
+                        .HasDatabaseName("ix_beat_places_beat_id");
+
+                    b.ToTable("beat_places", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Briefing", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AssociationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("association_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("department_id");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("integer")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_briefings");
+
+                    b.HasIndex("AssociationId")
+                        .HasDatabaseName("ix_briefings_association_id");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_briefings_created_by_user_id");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_briefings_department_id");
+
+                    b.HasIndex("PrecinctId", "ValidUntil")
+                        .HasDatabaseName("ix_briefings_precinct_id_valid_until");
+
+                    b.ToTable("briefings", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.CalendarDay", b =>
@@ -1062,6 +1260,118 @@ namespace CommunityPolicing.Web.Data.Migrations
                             t.HasCheckConstraint("ck_equipment_items_installed", "installed >= 0");
 
                             t.HasCheckConstraint("ck_equipment_items_planned", "planned >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.JointMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Attendees")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("attendees");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("department_id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("minutes");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("period_from");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date")
+                        .HasColumnName("period_to");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("integer")
+                        .HasColumnName("precinct_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_joint_meetings");
+
+                    b.HasIndex("DepartmentId")
+                        .HasDatabaseName("ix_joint_meetings_department_id");
+
+                    b.HasIndex("PrecinctId", "HeldOn")
+                        .HasDatabaseName("ix_joint_meetings_precinct_id_held_on");
+
+                    b.ToTable("joint_meetings", (string)null);
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.LogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int?>("BeatId")
+                        .HasColumnType("integer")
+                        .HasColumnName("beat_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<int?>("Households")
+                        .HasColumnType("integer")
+                        .HasColumnName("households");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("OfficerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("officer_id");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
+
+                    b.HasKey("Id")
+                        .HasName("pk_log_entries");
+
+                    b.HasIndex("OfficerId", "At")
+                        .HasDatabaseName("ix_log_entries_officer_id_at");
+
+                    b.HasIndex("BeatId", "Kind", "Date")
+                        .HasDatabaseName("ix_log_entries_beat_id_kind_date");
+
+                    b.ToTable("log_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_log_entries_households", "households IS NULL OR households BETWEEN 0 AND 10000");
                         });
                 });
 
@@ -1504,6 +1814,224 @@ namespace CommunityPolicing.Web.Data.Migrations
 
                             t.HasCheckConstraint("ck_precincts_longitude", "longitude BETWEEN -180 AND 180");
                         });
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.PreventionActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("integer")
+                        .HasColumnName("attendance");
+
+                    b.Property<int?>("BeatId")
+                        .HasColumnType("integer")
+                        .HasColumnName("beat_id");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("department_id");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("done_on");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Participants")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("participants");
+
+                    b.Property<DateOnly>("PlannedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_on");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("integer")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<int?>("ResponsibleOfficerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("responsible_officer_id");
+
+                    b.Property<string>("TargetGroup")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("target_group");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prevention_activities");
+
+                    b.HasIndex("BeatId")
+                        .HasDatabaseName("ix_prevention_activities_beat_id");
+
+                    b.HasIndex("ResponsibleOfficerId")
+                        .HasDatabaseName("ix_prevention_activities_responsible_officer_id");
+
+                    b.HasIndex("DepartmentId", "PlannedOn")
+                        .HasDatabaseName("ix_prevention_activities_department_id_planned_on");
+
+                    b.HasIndex("PrecinctId", "PlannedOn")
+                        .HasDatabaseName("ix_prevention_activities_precinct_id_planned_on");
+
+                    b.ToTable("prevention_activities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_prevention_activities_attendance", "attendance IS NULL OR attendance >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.PreventiveRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("address");
+
+                    b.Property<int?>("BeatId")
+                        .HasColumnType("integer")
+                        .HasColumnName("beat_id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("CheckEveryDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("check_every_days");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("department_id");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("full_name");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("grounds");
+
+                    b.Property<int>("PrecinctId")
+                        .HasColumnType("integer")
+                        .HasColumnName("precinct_id");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("removed_on");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("started_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_preventive_records");
+
+                    b.HasIndex("BeatId")
+                        .HasDatabaseName("ix_preventive_records_beat_id");
+
+                    b.HasIndex("DepartmentId", "Category")
+                        .HasDatabaseName("ix_preventive_records_department_id_category");
+
+                    b.HasIndex("PrecinctId", "RemovedOn")
+                        .HasDatabaseName("ix_preventive_records_precinct_id_removed_on");
+
+                    b.ToTable("preventive_records", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_preventive_records_frequency", "check_every_days BETWEEN 1 AND 366");
+                        });
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.RecordCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("checked_on");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("OfficerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("officer_id");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer")
+                        .HasColumnName("record_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_record_checks");
+
+                    b.HasIndex("OfficerId")
+                        .HasDatabaseName("ix_record_checks_officer_id");
+
+                    b.HasIndex("RecordId", "CheckedOn")
+                        .HasDatabaseName("ix_record_checks_record_id_checked_on");
+
+                    b.ToTable("record_checks", (string)null);
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Region", b =>
@@ -2090,6 +2618,16 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.ToTable("patrol_beats", (string)null);
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.AgreedAction", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.JointMeeting", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_agreed_actions_joint_meetings_meeting_id");
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Appeal", b =>
                 {
                     b.HasOne("CommunityPolicing.Web.Domain.Officer", "AssignedOfficer")
@@ -2214,6 +2752,58 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.Navigation("Precinct");
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.BeatContact", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_beat_contacts_beats_beat_id");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.BeatPlace", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_beat_places_beats_beat_id");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.Briefing", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Association", null)
+                        .WithMany()
+                        .HasForeignKey("AssociationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_briefings_associations_association_id");
+
+                    b.HasOne("CommunityPolicing.Web.Security.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_briefings_asp_net_users_created_by_user_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_briefings_departments_department_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Precinct", "Precinct")
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_briefings_precincts_precinct_id");
+
+                    b.Navigation("Precinct");
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.CalendarFeed", b =>
                 {
                     b.HasOne("CommunityPolicing.Web.Domain.Association", null)
@@ -2256,6 +2846,45 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_equipment_items_precincts_precinct_id");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.JointMeeting", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_joint_meetings_departments_department_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Precinct", "Precinct")
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_joint_meetings_precincts_precinct_id");
+
+                    b.Navigation("Precinct");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.LogEntry", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Beat", "Beat")
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_log_entries_beats_beat_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Officer", "Officer")
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_log_entries_officers_officer_id");
+
+                    b.Navigation("Beat");
+
+                    b.Navigation("Officer");
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Notification", b =>
@@ -2365,6 +2994,84 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasConstraintName("fk_precincts_departments_department_id");
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.PreventionActivity", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Beat", "Beat")
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_prevention_activities_beats_beat_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prevention_activities_departments_department_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Precinct", "Precinct")
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_prevention_activities_precincts_precinct_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Officer", "ResponsibleOfficer")
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOfficerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_prevention_activities_officers_responsible_officer_id");
+
+                    b.Navigation("Beat");
+
+                    b.Navigation("Precinct");
+
+                    b.Navigation("ResponsibleOfficer");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.PreventiveRecord", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Beat", null)
+                        .WithMany()
+                        .HasForeignKey("BeatId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_preventive_records_beats_beat_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_preventive_records_departments_department_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.Precinct", "Precinct")
+                        .WithMany()
+                        .HasForeignKey("PrecinctId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_preventive_records_precincts_precinct_id");
+
+                    b.Navigation("Precinct");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.RecordCheck", b =>
+                {
+                    b.HasOne("CommunityPolicing.Web.Domain.Officer", "Officer")
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_record_checks_officers_officer_id");
+
+                    b.HasOne("CommunityPolicing.Web.Domain.PreventiveRecord", null)
+                        .WithMany("Checks")
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_record_checks_preventive_records_record_id");
+
+                    b.Navigation("Officer");
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.TrainingAttendance", b =>
@@ -2539,6 +3246,11 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.Navigation("Precincts");
                 });
 
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.JointMeeting", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Officer", b =>
                 {
                     b.Navigation("Beats");
@@ -2558,6 +3270,11 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.Navigation("Equipment");
 
                     b.Navigation("Officers");
+                });
+
+            modelBuilder.Entity("CommunityPolicing.Web.Domain.PreventiveRecord", b =>
+                {
+                    b.Navigation("Checks");
                 });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Region", b =>

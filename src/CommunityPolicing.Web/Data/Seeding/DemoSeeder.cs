@@ -122,6 +122,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
         await DemoAppeals.SeedAsync(db, clock.GetUtcNow(), ct);
         await DemoAssociations.SeedAsync(db, coordinator.Id, clock.GetUtcNow(), ct);
         await DemoPatrols.SeedAsync(db, clock.GetUtcNow(), ct);
+        await DemoBeatWork.SeedAsync(db, clock.GetUtcNow(), ct);
     }
 
     private static Department Department(string name, Region region)

@@ -540,15 +540,8 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         return new HotSpots(days, [.. categories.OrderByDescending(c => c.Count).Select(c => (c.Category, c.Count))], [.. beats.Select(b => (b.Beat, b.Count))]);
     }
 
-    /// <summary>Today in the user's department (or first association's department), for the calendar.</summary>
-    public async Task<DateOnly> TodayAsync(CancellationToken ct = default)
-    {
-        var scope = await currentUser.GetScopeAsync(ct);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var zone = await db.Departments.Where(d => d.Id == scope.DepartmentId || db.Associations.Any(a => a.DepartmentId == d.Id && scope.AssociationIds.Contains(a.Id)))
-            .OrderBy(d => d.Id != scope.DepartmentId).Select(d => d.TimeZoneId).FirstOrDefaultAsync(ct);
-        return LocalTime.Date(clock.GetUtcNow(), zone ?? "UTC");
-    }
+    /// <summary>Today in the user's department, for the calendar.</summary>
+    public Task<DateOnly> TodayAsync(CancellationToken ct = default) => currentUser.TodayAsync(ct);
 
     /// <summary>The patrol with participants and offences when the user may change it, else null.</summary>
     private async Task<Patrol?> EditableAsync(AppDbContext db, int id, CancellationToken ct)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityPolicing.Web.Features.Precincts;
 
 /// <summary>Posts, their beats and equipment. Every query starts from the signed-in user's scope.</summary>
-public sealed class PrecinctService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, AuditLog audit)
+public sealed class PrecinctService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider clock)
 {
     public async Task<PageResult<PrecinctRow>> ListAsync(PrecinctListQuery query, CancellationToken ct = default)
     {
@@ -270,6 +270,12 @@ public sealed class PrecinctService(IDbContextFactory<AppDbContext> factory, Cur
         beat.Households = form.Households;
         beat.Description = Text.OrNull(form.Description);
         beat.BoundaryGeoJson = Text.OrNull(form.BoundaryGeoJson);
+        if (beat.OfficerId != form.OfficerId)
+        {
+            var zone = await db.Departments.Where(d => d.Id == precinct.DepartmentId).Select(d => d.TimeZoneId).FirstAsync(ct);
+            beat.OfficerAssignedOn = form.OfficerId is null ? null : LocalTime.Date(clock.GetUtcNow(), zone);
+        }
+
         beat.OfficerId = form.OfficerId;
         return await SaveResult.SaveAsync(db, () => beat.Id, nameof(BeatForm.Name), ct);
     }

@@ -1,0 +1,163 @@
+using CommunityPolicing.Web.Data;
+using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunityPolicing.Web.Features.BeatWork;
+
+/// <summary>
+/// The officer's log and the beat passport's working parts (places, contacts, the door-to-door tour). Officers write
+/// and read their own log and keep their post's beats; chiefs read the department's and edit its passports.
+/// </summary>
+public sealed class BeatWorkService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<PageResult<LogLine>> LogAsync(int? officerId = null, int page = 0, int pageSize = 25, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var entries = db.LogEntries.AsNoTracking().VisibleTo(scope);
+        if (officerId is { } officer)
+        {
+            entries = entries.Where(e => e.OfficerId == officer);
+        }
+
+        var total = await entries.CountAsync(ct);
+        var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
+            .Select(e => new
+            {
+                Line = new LogLine(e.Id, e.Kind, e.At, e.Officer!.FullName, e.Beat == null ? null : e.Beat.Name, e.Place, e.Households, e.Note),
+                e.Officer.Precinct!.Department!.TimeZoneId,
+            })
+            .ToListAsync(ct);
+        return new PageResult<LogLine>([.. rows.Select(r => r.Line with { At = TimeZoneInfo.ConvertTime(r.Line.At, TimeZoneInfo.FindSystemTimeZoneById(r.TimeZoneId)) })],
+            total);
+    }
+
+    /// <summary>Adds an entry to the signed-in officer's own log; beats must be of the officer's post.</summary>
+    public async Task<SaveResult> AddLogAsync(LogForm form, CancellationToken ct = default)
+    {
+        var errors = form.Validate();
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        var scope = await currentUser.GetScopeAsync(ct);
+        if (!scope.IsOfficer || scope.OfficerId is not int officerId || scope.PrecinctId is not int precinctId)
+        {
+            return SaveResult.Missing;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (form.BeatId is { } beat && !await db.Beats.AnyAsync(b => b.Id == beat && b.PrecinctId == precinctId, ct))
+        {
+            return SaveResult.Invalid(nameof(LogForm.BeatId), "Validation.Required");
+        }
+
+        var zoneId = await db.Precincts.Where(p => p.Id == precinctId).Select(p => p.Department!.TimeZoneId).FirstAsync(ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var now = clock.GetUtcNow();
+        var at = form.Date is { } date && form.Time is { } time
+            ? new DateTimeOffset(date.Date + time, zone.GetUtcOffset(date.Date + time))
+            : now;
+        if (at > now.AddMinutes(5) || at < now.AddDays(-31))
+        {
+            return SaveResult.Invalid(nameof(LogForm.Date), "Log.DateRange");
+        }
+
+        var entry = new LogEntry
+        {
+            OfficerId = officerId,
+            BeatId = form.BeatId,
+            Kind = form.Kind,
+            At = at.ToUniversalTime(),
+            Date = LocalTime.Date(at, zoneId),
+            Place = Text.OrNull(form.Place),
+            Households = form.Kind == LogEntryKind.DoorToDoor ? form.Households ?? 1 : null,
+            Note = Text.OrNull(form.Note),
+        };
+        db.LogEntries.Add(entry);
+        return await SaveResult.SaveAsync(db, () => (int)entry.Id, null, ct);
+    }
+
+    /// <summary>Beats the signed-in officer logs work on: the post's, their own first.</summary>
+    public async Task<IReadOnlyList<Option>> MyBeatsAsync(CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Beats.AsNoTracking().Where(b => scope.IsOfficer && b.PrecinctId == scope.PrecinctId)
+            .OrderBy(b => b.OfficerId != scope.OfficerId).ThenBy(b => b.Name).Select(b => new Option(b.Id, b.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>Places, contacts and the door-to-door tour of a beat the user sees; null otherwise.</summary>
+    public async Task<BeatPassportExtras?> PassportAsync(int beatId, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var beat = await db.Beats.AsNoTracking().VisibleTo(scope).Where(b => b.Id == beatId)
+            .Select(b => new { b.Id, b.PrecinctId, b.Households, b.OfficerId, b.OfficerAssignedOn, b.Precinct!.DepartmentId, b.Precinct.Department!.TimeZoneId })
+            .FirstOrDefaultAsync(ct);
+        if (beat is null)
+        {
+            return null;
+        }
+
+        var places = await db.BeatPlaces.AsNoTracking().Where(p => p.BeatId == beatId).OrderBy(p => p.Kind).ThenBy(p => p.Name).ToListAsync(ct);
+        var contacts = await db.BeatContacts.AsNoTracking().Where(c => c.BeatId == beatId).OrderBy(c => c.FullName).ToListAsync(ct);
+        DoorToDoorTour? tour = null;
+        if (beat is { OfficerId: int officer, OfficerAssignedOn: DateOnly assigned })
+        {
+            var visited = await db.LogEntries.Where(e => e.BeatId == beatId && e.OfficerId == officer && e.Kind == LogEntryKind.DoorToDoor && e.Date >= assigned)
+                .SumAsync(e => e.Households ?? 0, ct);
+            tour = DoorToDoorTour.Of(assigned, beat.Households, visited, LocalTime.Date(clock.GetUtcNow(), beat.TimeZoneId));
+        }
+
+        var visits = await db.LogEntries.AsNoTracking().Where(e => e.BeatId == beatId && e.Kind == LogEntryKind.DoorToDoor)
+            .OrderByDescending(e => e.At).Take(10)
+            .Select(e => new LogLine(e.Id, e.Kind, e.At, e.Officer!.FullName, null, e.Place, e.Households, e.Note)).ToListAsync(ct);
+        return new BeatPassportExtras(places, contacts, tour, visits, MayKeep(scope, beat.DepartmentId, beat.PrecinctId));
+    }
+
+    public Task<SaveResult> AddPlaceAsync(BeatPlaceForm form, CancellationToken ct = default) =>
+        AddToBeatAsync(form.BeatId, form.Validate(), db => db.BeatPlaces.Add(new BeatPlace
+        {
+            BeatId = form.BeatId,
+            Kind = form.Kind,
+            Name = form.Name.Trim(),
+            Address = Text.OrNull(form.Address),
+            Notes = Text.OrNull(form.Notes),
+        }).Entity, ct);
+
+    public Task<SaveResult> AddContactAsync(BeatContactForm form, CancellationToken ct = default) =>
+        AddToBeatAsync(form.BeatId, form.Validate(), db => db.BeatContacts.Add(new BeatContact
+        {
+            BeatId = form.BeatId,
+            FullName = form.FullName.Trim(),
+            Role = form.Role.Trim(),
+            Phone = Text.OrNull(form.Phone),
+            Notes = Text.OrNull(form.Notes),
+        }).Entity, ct);
+
+    private async Task<SaveResult> AddToBeatAsync(int beatId, FieldErrors errors, Func<AppDbContext, object> add, CancellationToken ct)
+    {
+        if (errors.Count > 0)
+        {
+            return SaveResult.Invalid(errors);
+        }
+
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var beat = await db.Beats.Where(b => b.Id == beatId).Select(b => new { b.PrecinctId, b.Precinct!.DepartmentId }).FirstOrDefaultAsync(ct);
+        if (beat is null || !MayKeep(scope, beat.DepartmentId, beat.PrecinctId))
+        {
+            return SaveResult.Missing;
+        }
+
+        add(db);
+        return await SaveResult.SaveAsync(db, () => beatId, null, ct);
+    }
+
+    /// <summary>The passport is kept by the post's officers, the department's chief and administrators.</summary>
+    private static bool MayKeep(UserScope scope, int departmentId, int precinctId) =>
+        scope.CanEditDepartment(departmentId) || (scope.IsOfficer && scope.PrecinctId == precinctId);
+}
