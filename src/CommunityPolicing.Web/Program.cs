@@ -176,6 +176,7 @@ app.MapRosterExports();
 app.MapHoursExports();
 app.MapPatrolExports();
 app.MapCalendarFeeds();
+app.MapRecordExports();
 app.MapHealthChecks("/health");
 
 app.Run();

@@ -12,6 +12,20 @@ namespace CommunityPolicing.Web.Features.Prevention;
 /// </summary>
 public sealed class RecordService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, AuditLog audit)
 {
+    /// <summary>Every record of the chief's department, removed ones included; nobody else exports (policy and this check).</summary>
+    public async Task<IReadOnlyList<RecordRow>> ExportAsync(CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        if (!scope.IsChief)
+        {
+            return [];
+        }
+
+        var rows = await ListAsync(dueOnly: false, includeRemoved: true, page: 0, pageSize: 100_000, ct);
+        await audit.WriteAsync(AuditActions.Export, null, nameof(PreventiveRecord), null, new { rows = rows.Items.Count }, ct: ct);
+        return rows.Items;
+    }
+
     public async Task<PageResult<RecordRow>> ListAsync(bool dueOnly = false, bool includeRemoved = false, int page = 0, int pageSize = 25,
         CancellationToken ct = default)
     {

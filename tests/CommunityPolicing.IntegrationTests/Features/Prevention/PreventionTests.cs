@@ -222,4 +222,21 @@ public sealed class PreventionTests(TestApp app)
         Assert.DoesNotContain((await officer30.ServiceProvider.GetRequiredService<AnalysisService>().BriefingsAsync()), b => b.Title == "Тестовая ориентировка");
         Assert.True((await coordinator.ServiceProvider.GetRequiredService<AnalysisService>().SaveBriefingAsync(new BriefingForm { PrecinctId = post17, Title = "x", Text = "y" })).NotFound);
     }
+
+    [Fact]
+    public async Task Only_the_chief_exports_the_records()
+    {
+        var officer = await app.SignedInClientAsync(Demo.Officer17);
+        var chief = await app.SignedInClientAsync(Demo.Chief);
+
+        var refused = await officer.GetAsync("/records/export.csv");
+        var exported = await chief.GetAsync("/records/export.csv");
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, refused.StatusCode); // to access denied
+        Assert.Equal(System.Net.HttpStatusCode.OK, exported.StatusCode);
+        await using var db = app.NewDbContext();
+        var lines = (await exported.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(await db.PreventiveRecords.CountAsync(r => r.Precinct!.Department!.Name == Demo.TarazDepartment) + 1, lines.Length);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Export && a.EntityType == nameof(PreventiveRecord) && a.UserName == Demo.Chief));
+    }
 }
