@@ -12,6 +12,7 @@ using CommunityPolicing.Web.Features.Analysis;
 using CommunityPolicing.Web.Features.Appeals;
 using CommunityPolicing.Web.Features.Associations;
 using CommunityPolicing.Web.Features.BeatWork;
+using CommunityPolicing.Web.Features.Dashboards;
 using CommunityPolicing.Web.Features.Notifications;
 using CommunityPolicing.Web.Features.Officers;
 using CommunityPolicing.Web.Features.Open311;
@@ -19,6 +20,7 @@ using CommunityPolicing.Web.Features.Patrols;
 using CommunityPolicing.Web.Features.Precincts;
 using CommunityPolicing.Web.Features.Prevention;
 using CommunityPolicing.Web.Features.Public;
+using CommunityPolicing.Web.Features.Reports;
 using CommunityPolicing.Web.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -142,6 +144,8 @@ services.AddScoped<BeatWorkService>();
 services.AddScoped<PreventionService>();
 services.AddScoped<RecordService>();
 services.AddScoped<AnalysisService>();
+services.AddScoped<DashboardService>();
+services.AddScoped<QuarterReportService>();
 if (builder.Configuration.GetValue("Patrols:Reminders", true))
 {
     services.AddHostedService<PatrolReminders>();
@@ -177,6 +181,8 @@ app.MapHoursExports();
 app.MapPatrolExports();
 app.MapCalendarFeeds();
 app.MapRecordExports();
+app.MapDashboardExports();
+app.MapQuarterReportExports();
 app.MapHealthChecks("/health");
 
 app.Run();

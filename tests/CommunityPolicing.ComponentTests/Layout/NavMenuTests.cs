@@ -7,9 +7,9 @@ namespace CommunityPolicing.ComponentTests.Layout;
 public sealed class NavMenuTests : ComponentTest
 {
     [Theory]
-    [InlineData(Roles.Administrator, new[] { "/", "/appeals", "/log", "/prevention", "/patrols", "/analysis", "/associations", "/trainings", "/precincts", "/officers", "/admin/users", "/admin/categories", "/admin/calendar", "/admin/audit" })]
-    [InlineData(Roles.StationChief, new[] { "/", "/appeals", "/log", "/prevention", "/records", "/patrols", "/analysis", "/associations", "/trainings", "/precincts", "/officers" })]
-    [InlineData(Roles.DistrictOfficer, new[] { "/", "/appeals", "/log", "/prevention", "/records", "/patrols", "/analysis", "/associations", "/trainings", "/precincts", "/officers" })]
+    [InlineData(Roles.Administrator, new[] { "/", "/appeals", "/log", "/prevention", "/reports/quarter", "/patrols", "/analysis", "/associations", "/trainings", "/precincts", "/officers", "/admin/users", "/admin/categories", "/admin/calendar", "/admin/audit" })]
+    [InlineData(Roles.StationChief, new[] { "/", "/appeals", "/log", "/prevention", "/reports/quarter", "/records", "/patrols", "/analysis", "/associations", "/trainings", "/precincts", "/officers" })]
+    [InlineData(Roles.DistrictOfficer, new[] { "/", "/appeals", "/log", "/prevention", "/reports/quarter", "/records", "/patrols", "/analysis", "/associations", "/trainings", "/precincts", "/officers" })]
     [InlineData(Roles.VolunteerCoordinator, new[] { "/", "/patrols", "/analysis", "/associations", "/trainings" })]
     public void Navigation_shows_only_what_the_role_may_use(string role, string[] links)
     {

@@ -20,27 +20,33 @@ public sealed class AnalysisService(IDbContextFactory<AppDbContext> factory, Cur
         return await Readable(db, scope).OrderBy(p => p.Number.Length).ThenBy(p => p.Number).Select(p => new Option(p.Id, p.Name)).Take(500).ToListAsync(ct);
     }
 
-    public async Task<OrderSummary?> SummaryAsync(int precinctId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    /// <summary>
+    /// The summary for a post, or for the chief's whole department when no post is given (the quarterly report's
+    /// department view); null outside the user's scope.
+    /// </summary>
+    public async Task<OrderSummary?> SummaryAsync(int? precinctId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var precinct = await Readable(db, scope).Where(p => p.Id == precinctId)
-            .Select(p => new { p.Name, p.Department!.TimeZoneId }).FirstOrDefaultAsync(ct);
-        if (precinct is null)
+        var area = precinctId is { } id
+            ? await Readable(db, scope).Where(p => p.Id == id).Select(p => new { p.Name, p.DepartmentId, p.Department!.TimeZoneId }).FirstOrDefaultAsync(ct)
+            : scope.IsChief
+                ? await db.Departments.Where(d => d.Id == scope.DepartmentId).Select(d => new { d.Name, DepartmentId = d.Id, d.TimeZoneId }).FirstOrDefaultAsync(ct)
+                : null;
+        if (area is null)
         {
             return null;
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(precinct.TimeZoneId);
-        DateTimeOffset Start(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
-        var (fromInstant, toInstant) = (Start(from), Start(to.AddDays(1)));
+        var department = area.DepartmentId;
+        var (fromInstant, toInstant) = LocalTime.Range(area.TimeZoneId, from, to);
 
-        var appeals = db.Appeals.AsNoTracking().Where(a => a.PrecinctId == precinctId && a.RegisteredAt >= fromInstant && a.RegisteredAt < toInstant);
+        var appeals = db.Appeals.AsNoTracking().Where(a => (precinctId == null ? a.DepartmentId == department : a.PrecinctId == precinctId) && a.RegisteredAt >= fromInstant && a.RegisteredAt < toInstant);
         var byCategory = await appeals.GroupBy(a => a.CategoryId).Select(g => new { g.Key, Count = g.Count() })
             .Join(db.AppealCategories, g => g.Key, c => c.Id, (g, c) => new { Category = c, g.Count }).ToListAsync(ct);
         var byBeat = await appeals.Where(a => a.BeatId != null).GroupBy(a => a.Beat!.Name).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
-        var patrols = db.Patrols.AsNoTracking().Where(p => p.PrecinctId == precinctId && p.Status == PatrolStatus.Completed && p.Date >= from && p.Date <= to);
+        var patrols = db.Patrols.AsNoTracking().Where(p => (precinctId == null ? p.DepartmentId == department : p.PrecinctId == precinctId) && p.Status == PatrolStatus.Completed && p.Date >= from && p.Date <= to);
         var patrolFigures = await patrols.GroupBy(_ => 1).Select(g => new
         {
             Count = g.Count(),
@@ -51,7 +57,7 @@ public sealed class AnalysisService(IDbContextFactory<AppDbContext> factory, Cur
         var offences = await db.PatrolOffences.Where(o => patrols.Any(p => p.Id == o.PatrolId)).GroupBy(o => o.Category)
             .Select(g => new { g.Key, Detected = g.Sum(o => o.Detected), Prevented = g.Sum(o => o.Prevented) }).ToListAsync(ct);
 
-        var prevention = db.PreventionActivities.AsNoTracking().Where(a => a.PrecinctId == precinctId);
+        var prevention = db.PreventionActivities.AsNoTracking().Where(a => precinctId == null ? a.DepartmentId == department : a.PrecinctId == precinctId);
         var planned = await prevention.CountAsync(a => a.PlannedOn >= from && a.PlannedOn <= to, ct);
         var doneByType = await prevention.Where(a => a.DoneOn >= from && a.DoneOn <= to).GroupBy(a => a.Type)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -59,11 +65,11 @@ public sealed class AnalysisService(IDbContextFactory<AppDbContext> factory, Cur
         List<(RecordCategory, int)>? onRecord = null;
         if (scope.IsChief || scope.IsOfficer)
         {
-            onRecord = [.. (await db.PreventiveRecords.Where(r => r.PrecinctId == precinctId && r.StartedOn <= to && (r.RemovedOn == null || r.RemovedOn > to))
+            onRecord = [.. (await db.PreventiveRecords.Where(r => (precinctId == null ? r.DepartmentId == department : r.PrecinctId == precinctId) && r.StartedOn <= to && (r.RemovedOn == null || r.RemovedOn > to))
                 .GroupBy(r => r.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).OrderBy(r => r.Key).Select(r => (r.Key, r.Count))];
         }
 
-        return new OrderSummary(precinct.Name, from, to, byCategory.Sum(c => c.Count),
+        return new OrderSummary(area.Name, from, to, byCategory.Sum(c => c.Count),
             [.. byCategory.OrderByDescending(c => c.Count).Select(c => (c.Category, c.Count))],
             [.. byBeat.OrderByDescending(b => b.Count).ThenBy(b => b.Key).Select(b => (b.Key, b.Count))],
             patrolFigures?.Count ?? 0, hours, patrolFigures?.Incidents ?? 0, patrolFigures?.HandedOver ?? 0,

@@ -24,9 +24,13 @@ public static class AppealExports
         public bool? OverdueOnly { get; set; }
         public bool? Mine { get; set; }
         public bool? LowRatedOnly { get; set; }
+        public DateOnly? RegisteredFrom { get; set; }
+        public DateOnly? RegisteredTo { get; set; }
+        public bool? OpenOnly { get; set; }
 
         public AppealListQuery ToQuery() =>
-            new(Search, Status, CategoryId, PrecinctId, BeatId, OfficerId, DueFrom, DueTo, OverdueOnly == true, Mine == true, LowRatedOnly == true);
+            new(Search, Status, CategoryId, PrecinctId, BeatId, OfficerId, DueFrom, DueTo, OverdueOnly == true, Mine == true, LowRatedOnly == true,
+                RegisteredFrom: RegisteredFrom, RegisteredTo: RegisteredTo, OpenOnly: OpenOnly == true);
 
         /// <summary>The query string for a link to the export of the list as filtered.</summary>
         public static string QueryString(AppealListQuery q) => string.Join("&", new (string Key, object? Value)[]
@@ -35,6 +39,9 @@ public static class AppealExports
                 (nameof(BeatId), q.BeatId), (nameof(OfficerId), q.OfficerId), (nameof(DueFrom), q.DueFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 (nameof(DueTo), q.DueTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), (nameof(OverdueOnly), q.OverdueOnly ? "true" : null),
                 (nameof(Mine), q.Mine ? "true" : null), (nameof(LowRatedOnly), q.LowRatedOnly ? "true" : null),
+                (nameof(RegisteredFrom), q.RegisteredFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                (nameof(RegisteredTo), q.RegisteredTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                (nameof(OpenOnly), q.OpenOnly ? "true" : null),
             }
             .Where(p => p.Value is not null && p.Value.ToString() != "")
             .Select(p => $"{p.Key}={Uri.EscapeDataString(Convert.ToString(p.Value, CultureInfo.InvariantCulture)!)}"));

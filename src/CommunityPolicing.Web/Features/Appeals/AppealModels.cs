@@ -17,7 +17,10 @@ public sealed record AppealListQuery(
     string? SortBy = null,
     bool Descending = false,
     int Page = 0,
-    int PageSize = 25);
+    int PageSize = 25,
+    DateOnly? RegisteredFrom = null,
+    DateOnly? RegisteredTo = null,
+    bool OpenOnly = false);
 
 public sealed record AppealRow(
     long Id, string RegistrationNumber, DateTimeOffset RegisteredAt, int CategoryId, AppealStatus Status, DateOnly DueDate,

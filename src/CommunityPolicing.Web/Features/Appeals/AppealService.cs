@@ -15,8 +15,9 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     {
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var today = await TodayAsync(db, scope.DepartmentId, ct);
-        var appeals = Filter(db, scope, query, today);
+        var zone = await ZoneAsync(db, scope.DepartmentId, ct);
+        var today = LocalTime.Date(clock.GetUtcNow(), zone);
+        var appeals = Filter(db, scope, query, today, zone);
         var total = await appeals.CountAsync(ct);
         appeals = (query.SortBy, query.Descending) switch
         {
@@ -38,7 +39,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     }
 
     /// <summary>The list's filters, in SQL, on top of the user's scope; shared by the list and the exports.</summary>
-    private static IQueryable<Appeal> Filter(AppDbContext db, UserScope scope, AppealListQuery query, DateOnly today)
+    private static IQueryable<Appeal> Filter(AppDbContext db, UserScope scope, AppealListQuery query, DateOnly today, string zone)
     {
         var appeals = db.Appeals.AsNoTracking().VisibleTo(scope);
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -89,6 +90,24 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             appeals = appeals.Where(a => a.DueDate <= toDate);
         }
 
+        // Registration dates are the department's local days, as on the chief's dashboard the list drills down from.
+        if (query.RegisteredFrom is { } registeredFrom)
+        {
+            var start = LocalTime.Range(zone, registeredFrom, registeredFrom).Start;
+            appeals = appeals.Where(a => a.RegisteredAt >= start);
+        }
+
+        if (query.RegisteredTo is { } registeredTo)
+        {
+            var end = LocalTime.Range(zone, registeredTo, registeredTo).End;
+            appeals = appeals.Where(a => a.RegisteredAt < end);
+        }
+
+        if (query.OpenOnly)
+        {
+            appeals = appeals.Where(a => Open.Contains(a.Status));
+        }
+
         if (query.OverdueOnly)
         {
             appeals = appeals.Where(a => Open.Contains(a.Status) && a.DueDate < today);
@@ -131,9 +150,10 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     {
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var today = await TodayAsync(db, scope.DepartmentId, ct);
+        var zone = await ZoneAsync(db, scope.DepartmentId, ct);
+        var today = LocalTime.Date(clock.GetUtcNow(), zone);
         var personal = SeesApplicants(scope);
-        var rows = await Filter(db, scope, query, today).OrderByDescending(a => a.Id).Take(MaxExportRows)
+        var rows = await Filter(db, scope, query, today, zone).OrderByDescending(a => a.Id).Take(MaxExportRows)
             .Select(a => new AppealExportRow(a.RegistrationNumber, a.RegisteredAt, a.Department!.TimeZoneId, a.CategoryId, a.Channel, a.Status,
                 a.DueDate, a.Precinct == null ? null : a.Precinct.Name, a.Beat == null ? null : a.Beat.Name,
                 a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName, a.Description, a.Address,
@@ -539,9 +559,12 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     private static async Task<WorkCalendar> CalendarAsync(AppDbContext db, Jurisdiction jurisdiction, CancellationToken ct) =>
         new(await db.CalendarDays.AsNoTracking().Where(d => d.Jurisdiction == jurisdiction).ToListAsync(ct));
 
+    private static async Task<string> ZoneAsync(AppDbContext db, int? departmentId, CancellationToken ct) =>
+        await db.Departments.Where(d => d.Id == departmentId).Select(d => d.TimeZoneId).FirstOrDefaultAsync(ct) ?? "Asia/Almaty";
+
     private async Task<DateOnly> TodayAsync(AppDbContext db, int? departmentId, CancellationToken ct)
     {
-        var zone = await db.Departments.Where(d => d.Id == departmentId).Select(d => d.TimeZoneId).FirstOrDefaultAsync(ct) ?? "Asia/Almaty";
+        var zone = await ZoneAsync(db, departmentId, ct);
         return LocalTime.Date(clock.GetUtcNow(), zone);
     }
 

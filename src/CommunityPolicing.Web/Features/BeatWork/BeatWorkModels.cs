@@ -50,3 +50,6 @@ public sealed class BeatContactForm
         .Required(nameof(Role), Role).MaxLength(nameof(Role), Role, 100)
         .When(Phone is { Length: > 0 } && !PhoneNumber.IsPlausible(Phone), nameof(Phone), "Validation.Phone").MaxLength(nameof(Notes), Notes, 1000);
 }
+
+/// <summary>One of the officer's own beats at a glance.</summary>
+public sealed record MyBeat(int Id, string Name, int Population, int Households, DoorToDoorTour? Tour);

@@ -89,6 +89,28 @@ public sealed class BeatWorkService(IDbContextFactory<AppDbContext> factory, Cur
             .OrderBy(b => b.OfficerId != scope.OfficerId).ThenBy(b => b.Name).Select(b => new Option(b.Id, b.Name)).ToListAsync(ct);
     }
 
+    /// <summary>The signed-in officer's own beats with the door-to-door tour since their appointment.</summary>
+    public async Task<IReadOnlyList<MyBeat>> MyBeatsAtAGlanceAsync(CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        var today = await currentUser.TodayAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var beats = await db.Beats.AsNoTracking().Where(b => scope.OfficerId != null && b.OfficerId == scope.OfficerId).OrderBy(b => b.Name)
+            .Select(b => new
+            {
+                b.Id,
+                b.Name,
+                b.Population,
+                b.Households,
+                b.OfficerAssignedOn,
+                Visited = db.LogEntries.Where(e => e.BeatId == b.Id && e.OfficerId == b.OfficerId && e.Kind == LogEntryKind.DoorToDoor
+                    && b.OfficerAssignedOn != null && e.Date >= b.OfficerAssignedOn).Sum(e => e.Households ?? 0),
+            })
+            .ToListAsync(ct);
+        return [.. beats.Select(b => new MyBeat(b.Id, b.Name, b.Population, b.Households,
+            b.OfficerAssignedOn is { } assigned ? DoorToDoorTour.Of(assigned, b.Households, b.Visited, today) : null))];
+    }
+
     /// <summary>Places, contacts and the door-to-door tour of a beat the user sees; null otherwise.</summary>
     public async Task<BeatPassportExtras?> PassportAsync(int beatId, CancellationToken ct = default)
     {

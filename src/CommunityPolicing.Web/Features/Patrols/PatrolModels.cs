@@ -4,7 +4,11 @@ namespace CommunityPolicing.Web.Features.Patrols;
 
 /// <summary>A patrol in a list or calendar, with times in the department's zone.</summary>
 public sealed record PatrolRow(int Id, DateOnly Date, TimeOnly Start, TimeOnly End, PatrolStatus Status, string Precinct, string? Association,
-    string Beats, int Officers, int VolunteersConfirmed, int VolunteersInvited);
+    string Beats, int Officers, int VolunteersConfirmed, int VolunteersInvited, int VolunteersDeclined = 0)
+{
+    /// <summary>Volunteers invited who have not answered yet: the gap a coordinator chases before the patrol.</summary>
+    public int Unconfirmed => VolunteersInvited - VolunteersConfirmed - VolunteersDeclined;
+}
 
 public sealed record PatrolQuery
 {
@@ -113,3 +117,6 @@ public sealed record FeedLine(int Id, DateTimeOffset CreatedAt, string CreatedBy
 
 /// <summary>Where and what citizens reported lately on a post: counts by category and beat, nothing about who reported.</summary>
 public sealed record HotSpots(int Days, IReadOnlyList<(AppealCategory Category, int Count)> Categories, IReadOnlyList<(string Beat, int Count)> Beats);
+
+/// <summary>A month of an association's (or the user's) completed patrols: how many, what they met, volunteers' hours.</summary>
+public sealed record MonthOutcome(DateOnly Month, int Patrols, int Incidents, int HandedOver, decimal VolunteerHours);

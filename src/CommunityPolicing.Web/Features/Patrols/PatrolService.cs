@@ -96,10 +96,11 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
             Officers = p.Participants.Count(x => x.OfficerId != null),
             Confirmed = p.Participants.Count(x => x.VolunteerId != null && x.Response == ParticipantResponse.Confirmed),
             Invited = p.Participants.Count(x => x.VolunteerId != null),
+            Declined = p.Participants.Count(x => x.VolunteerId != null && x.Response == ParticipantResponse.Declined),
             Zone = db.Departments.Where(d => d.Id == p.DepartmentId).Select(d => d.TimeZoneId).First(),
         }).ToListAsync(ct);
         return [.. rows.Select(r => new PatrolRow(r.Id, r.Date, LocalTimeOf(r.StartsAt, r.Zone), LocalTimeOf(r.EndsAt, r.Zone), r.Status, r.Precinct,
-            r.Association, string.Join(", ", r.Beats), r.Officers, r.Confirmed, r.Invited))];
+            r.Association, string.Join(", ", r.Beats), r.Officers, r.Confirmed, r.Invited, r.Declined))];
     }
 
     public async Task<PatrolDetails?> GetAsync(int id, CancellationToken ct = default)
@@ -538,6 +539,31 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         var beats = await appeals.Where(a => a.BeatId != null).GroupBy(a => a.Beat!.Name).Select(g => new { Beat = g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Count).Take(3).ToListAsync(ct);
         return new HotSpots(days, [.. categories.OrderByDescending(c => c.Count).Select(c => (c.Category, c.Count))], [.. beats.Select(b => (b.Beat, b.Count))]);
+    }
+
+    /// <summary>Completed patrols the user sees, by month of their date, for the last N months (this one included).</summary>
+    public async Task<IReadOnlyList<MonthOutcome>> OutcomesByMonthAsync(int months, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        var today = await currentUser.TodayAsync(ct);
+        var since = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await db.Patrols.AsNoTracking().VisibleTo(scope).Where(p => p.Status == PatrolStatus.Completed && p.Date >= since)
+            .GroupBy(p => new { p.Date.Year, p.Date.Month })
+            .Select(g => new
+            {
+                g.Key.Year,
+                g.Key.Month,
+                Patrols = g.Count(),
+                Incidents = g.Sum(p => p.Incidents ?? 0),
+                HandedOver = g.Sum(p => p.PersonsHandedOver ?? 0),
+                Hours = g.SelectMany(p => p.Participants).Where(x => x.VolunteerId != null && x.Present == true).Sum(x => x.Hours),
+            })
+            .ToListAsync(ct);
+        return [.. Enumerable.Range(0, months).Select(i => since.AddMonths(i)).Select(month =>
+            rows.FirstOrDefault(r => r.Year == month.Year && r.Month == month.Month) is { } r
+                ? new MonthOutcome(month, r.Patrols, r.Incidents, r.HandedOver, r.Hours)
+                : new MonthOutcome(month, 0, 0, 0, 0))];
     }
 
     /// <summary>Today in the user's department, for the calendar.</summary>
