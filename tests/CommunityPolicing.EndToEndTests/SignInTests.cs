@@ -37,6 +37,14 @@ public sealed class SignInTests(BrowserApp app)
             _ => "Volunteer coordinator",
         };
         Assert.Equal(roleName, await page.Locator("[data-testid=user-role]").InnerTextAsync());
+        var dashboard = role switch
+        {
+            "Administrator" => "system-health",
+            "StationChief" => "appeal-figures",
+            "DistrictOfficer" => "my-appeals",
+            _ => "staffing-gaps",
+        };
+        await Assertions.Expect(page.Locator($"[data-testid={dashboard}]")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, $"home-{email.Split('@')[0]}");
         await page.Context.CloseAsync();
     }

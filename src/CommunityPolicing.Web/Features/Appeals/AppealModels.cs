@@ -105,6 +105,3 @@ public sealed record AppealExportRow(
     string? ApplicantName, string? ApplicantPhone, string? ApplicantEmail, string? ApplicantAddress, int? Rating);
 
 public sealed record AppealExport(IReadOnlyList<AppealExportRow> Rows, bool IncludesPersonalData, DateOnly Today);
-
-/// <summary>The appeal figures on the home page: what needs doing now, counted in PostgreSQL.</summary>
-public sealed record AppealSummary(int Open, int Overdue, int DueSoon, int LowRated);

@@ -124,21 +124,6 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     /// <summary>Ratings of 1 or 2 out of 5 are flagged to the chief.</summary>
     public const int LowRating = 2;
 
-    public async Task<AppealSummary> SummaryAsync(CancellationToken ct = default)
-    {
-        var scope = await currentUser.GetScopeAsync(ct);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var today = await TodayAsync(db, scope.DepartmentId, ct);
-        var soon = today.AddDays(3);
-        var counts = await db.Appeals.AsNoTracking().VisibleTo(scope).GroupBy(_ => 1).Select(g => new AppealSummary(
-                g.Count(a => Open.Contains(a.Status)),
-                g.Count(a => Open.Contains(a.Status) && a.DueDate < today),
-                g.Count(a => Open.Contains(a.Status) && a.DueDate >= today && a.DueDate <= soon),
-                g.Count(a => a.Rating <= LowRating)))
-            .FirstOrDefaultAsync(ct);
-        return counts ?? new AppealSummary(0, 0, 0, 0);
-    }
-
     public const int MaxExportRows = 100_000;
 
     /// <summary>
@@ -561,12 +546,6 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
 
     private static async Task<string> ZoneAsync(AppDbContext db, int? departmentId, CancellationToken ct) =>
         await db.Departments.Where(d => d.Id == departmentId).Select(d => d.TimeZoneId).FirstOrDefaultAsync(ct) ?? "Asia/Almaty";
-
-    private async Task<DateOnly> TodayAsync(AppDbContext db, int? departmentId, CancellationToken ct)
-    {
-        var zone = await ZoneAsync(db, departmentId, ct);
-        return LocalTime.Date(clock.GetUtcNow(), zone);
-    }
 
     // Crockford's base32 without look-alikes: 12 characters, 60 random bits.
     private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityPolicing.Web.Components.Shared;
 using CommunityPolicing.Web.Security;
 using Microsoft.Extensions.Localization;
 
@@ -8,7 +9,7 @@ namespace CommunityPolicing.Web.Features.Dashboards;
 public static class DashboardExports
 {
     public static void MapDashboardExports(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/dashboard/precincts.{format}", async (string format, DateOnly from, DateOnly to, DashboardService dashboards,
+        endpoints.MapGet("/dashboard/{table}.{format}", async (string table, string format, DateOnly from, DateOnly to, DashboardService dashboards,
             IStringLocalizer<SharedResource> l, HttpContext http, CancellationToken ct) =>
         {
             if (!TableExport.IsFormat(format) || to < from || await dashboards.ChiefAsync(new Period(PeriodKind.Custom, from, to), ct) is not { } dashboard)
@@ -17,7 +18,31 @@ public static class DashboardExports
             }
 
             static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
-            return await TableExport.WriteAsync(http, format, $"appeals-by-post-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}",
+            string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+            var name = $"{table}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}";
+            var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+            return table switch
+            {
+                "precincts" => await Precincts(),
+                "categories" => await TableExport.WriteAsync(http, format, name,
+                    [new ExportColumn<CategoryCount>(l["Appeal.Category"], r => r.Category.Name(language)), new(l["Analysis.Count"], r => Int(r.Count))],
+                    dashboard.Categories, ct),
+                "trend" => await TableExport.WriteAsync(http, format, name,
+                    [new ExportColumn<MonthCount>(l["PeriodKind.Month"], r => r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture)),
+                        new(l["Dashboard.Received"], r => Int(r.Received)), new(l["Dashboard.Answered"], r => Int(r.Answered))],
+                    dashboard.Trend, ct),
+                "patrol-hours" => await TableExport.WriteAsync(http, format, name,
+                    [new ExportColumn<BeatPatrolHours>(l["Beat.Name"], r => r.Beat), new(l["Officer.Precinct"], r => r.Precinct),
+                        new(l["Patrol.Hours"], r => Number(r.Hours)), new(l["Dashboard.PatrolHoursPerBeat"], r => Number(r.HoursPerWeek))],
+                    dashboard.PatrolHours, ct),
+                "equipment" => await TableExport.WriteAsync(http, format, name,
+                    [new ExportColumn<EquipmentFigure>(l["Dashboard.Equipment"], r => l.Enum(r.Kind)), new(l["Plan.Planned"], r => Int(r.Planned)),
+                        new(l["Dashboard.Installed"], r => Int(r.Installed))],
+                    dashboard.Equipment, ct),
+                _ => Results.NotFound(),
+            };
+
+            Task<IResult> Precincts() => TableExport.WriteAsync(http, format, name,
             [
                 new ExportColumn<AppealFigures>(l["Officer.Precinct"], r => r.Name),
                 new(l["Dashboard.Received"], r => r.Received.ToString(CultureInfo.InvariantCulture)),

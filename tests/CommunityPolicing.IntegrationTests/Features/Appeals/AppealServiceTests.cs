@@ -247,26 +247,4 @@ public sealed class AppealServiceTests(TestApp app)
             result.Errors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(before, await db.Appeals.CountAsync());
     }
-
-    [Theory]
-    [InlineData(Demo.Chief)]
-    [InlineData(Demo.Officer17)]
-    public async Task Each_home_page_figure_equals_its_drill_down_list(string email)
-    {
-        await using var scope = await app.SignedInAsync(email);
-        var appeals = scope.ServiceProvider.GetRequiredService<AppealService>();
-
-        var summary = await appeals.SummaryAsync();
-
-        Assert.True(summary.Overdue > 0);
-        Assert.Equal((await appeals.ListAsync(new AppealListQuery(OverdueOnly: true))).Total, summary.Overdue);
-        Assert.Equal((await appeals.ListAsync(new AppealListQuery(LowRatedOnly: true))).Total, summary.LowRated);
-        var open = 0;
-        foreach (var status in new[] { AppealStatus.Registered, AppealStatus.Assigned, AppealStatus.InProgress })
-        {
-            open += (await appeals.ListAsync(new AppealListQuery(Status: status))).Total;
-        }
-
-        Assert.Equal(open, summary.Open);
-    }
 }

@@ -170,6 +170,9 @@ public sealed class DashboardTests(TestApp app)
         Assert.StartsWith(Demo.TarazDepartment, lines[^1]);
         var officer = await app.SignedInClientAsync(Demo.Officer17);
         Assert.NotEqual(System.Net.HttpStatusCode.OK, (await officer.GetAsync("/dashboard/precincts.csv?from=2026-01-01&to=2026-12-31")).StatusCode);
+        var categories = (await client.GetStringAsync("/dashboard/categories.csv?from=2026-01-01&to=2026-12-31")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(dashboard.Categories.Count + 1, categories.Length);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/dashboard/nothing.csv?from=2026-01-01&to=2026-12-31")).StatusCode);
     }
 
     private async Task<int> PostAsync(string number)
