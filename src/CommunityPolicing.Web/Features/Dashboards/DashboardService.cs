@@ -1,6 +1,7 @@
 using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Features.Precincts;
+using CommunityPolicing.Web.Features.Prevention;
 using CommunityPolicing.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,22 +61,13 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, Cu
             ORDER BY 4 DESC, pr.name, b.name
             """).ToListAsync(ct);
         var prevention = await db.PreventionActivities.AsNoTracking()
-            .Where(a => a.DepartmentId == departmentId && a.PlannedOn >= period.From && a.PlannedOn <= period.To)
-            .GroupBy(_ => 1).Select(g => new
-            {
-                Planned = g.Count(),
-                Done = g.Count(a => a.DoneOn != null),
-                Late = g.Count(a => a.DoneOn > a.PlannedOn),
-                Overdue = g.Count(a => a.DoneOn == null && a.PlannedOn < today),
-                Upcoming = g.Count(a => a.DoneOn == null && a.PlannedOn >= today),
-            }).FirstOrDefaultAsync(ct);
+            .Where(a => a.DepartmentId == departmentId && a.PlannedOn >= period.From && a.PlannedOn <= period.To).ProgressAsync(today, ct);
 
         return new ChiefDashboard(department.Name, period, today, byPrecinct.First(f => f.Key is null), previous, [.. byPrecinct.Where(f => f.Key is not null)],
             trend, [.. categories.OrderByDescending(c => c.Count).Select(c => new CategoryCount(c.Category, c.Count))], await precincts.SummaryAsync(ct),
             [.. posts.OrderBy(p => p.Key).Select(p => (p.Key, p.Count))], equipment,
             [.. hours.Select(h => new BeatPatrolHours(h.BeatId, h.Beat, h.Precinct, h.Hours, h.Hours / weeks))], hours.Count(h => h.Hours == 0),
-            prevention is null ? new PlanProgress(0, 0, 0, 0, 0)
-                : new PlanProgress(prevention.Planned, prevention.Done, prevention.Late, prevention.Overdue, prevention.Upcoming));
+            prevention);
     }
 
     /// <summary>Accounts, the last day of the audit trail and the database, for administrators; null for anyone else.</summary>

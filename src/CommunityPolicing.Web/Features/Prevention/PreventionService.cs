@@ -21,19 +21,11 @@ public sealed class PreventionService(IDbContextFactory<AppDbContext> factory, C
             activities = activities.Where(a => a.PrecinctId == precinct);
         }
 
-        var counts = await activities.GroupBy(_ => 1).Select(g => new
-        {
-            Planned = g.Count(),
-            Done = g.Count(a => a.DoneOn != null),
-            Late = g.Count(a => a.DoneOn > a.PlannedOn),
-            Overdue = g.Count(a => a.DoneOn == null && a.PlannedOn < today),
-            Upcoming = g.Count(a => a.DoneOn == null && a.PlannedOn >= today),
-        }).FirstOrDefaultAsync(ct);
         var rows = await activities.OrderBy(a => a.PlannedOn).ThenBy(a => a.Id).Take(500)
             .Select(a => new ActivityRow(a.Id, a.Type, a.Title, a.PlannedOn, a.DoneOn, a.Precinct!.Name, a.Beat == null ? null : a.Beat.Name,
                 a.ResponsibleOfficer == null ? null : a.ResponsibleOfficer.FullName, a.Attendance, a.Outcome, a.DoneOn == null && a.PlannedOn < today, a.Version))
             .ToListAsync(ct);
-        var progress = counts is null ? new PlanProgress(0, 0, 0, 0, 0) : new PlanProgress(counts.Planned, counts.Done, counts.Late, counts.Overdue, counts.Upcoming);
+        var progress = await activities.ProgressAsync(today, ct);
         return new QuarterPlan(quarter, today, progress, rows, scope.IsAdministrator || scope.IsChief || scope.IsOfficer);
     }
 
@@ -134,4 +126,21 @@ public sealed class PreventionService(IDbContextFactory<AppDbContext> factory, C
     /// <summary>Chiefs plan for the department, officers for their own post.</summary>
     private static bool MayPlan(UserScope scope, int departmentId, int precinctId) =>
         scope.CanEditDepartment(departmentId) || (scope.IsOfficer && scope.PrecinctId == precinctId);
+}
+
+public static class PreventionQueries
+{
+    /// <summary><see cref="PreventionPlan.Progress"/> counted in PostgreSQL, for plans too large to load.</summary>
+    public static async Task<PlanProgress> ProgressAsync(this IQueryable<PreventionActivity> activities, DateOnly today, CancellationToken ct)
+    {
+        var counts = await activities.GroupBy(_ => 1).Select(g => new
+        {
+            Planned = g.Count(),
+            Done = g.Count(a => a.DoneOn != null),
+            Late = g.Count(a => a.DoneOn > a.PlannedOn),
+            Overdue = g.Count(a => a.DoneOn == null && a.PlannedOn < today),
+            Upcoming = g.Count(a => a.DoneOn == null && a.PlannedOn >= today),
+        }).FirstOrDefaultAsync(ct);
+        return counts is null ? new PlanProgress(0, 0, 0, 0, 0) : new PlanProgress(counts.Planned, counts.Done, counts.Late, counts.Overdue, counts.Upcoming);
+    }
 }
