@@ -22,6 +22,7 @@ using CommunityPolicing.Web.Features.Prevention;
 using CommunityPolicing.Web.Features.Public;
 using CommunityPolicing.Web.Features.Reports;
 using CommunityPolicing.Web.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -80,12 +81,25 @@ services.AddAuthentication(options =>
         options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
     })
     .AddIdentityCookies();
+services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = SessionLimit.KeepSignInTime);
 services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/Account/Login";
     options.AccessDeniedPath = "/Account/AccessDenied";
     options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
     options.SlidingExpiration = true;
+    options.Events.OnValidatePrincipal = async context =>
+    {
+        // Past the absolute limit the cookie is refused however recently it slid; otherwise Identity checks the stamp.
+        if (context.Principal is { } principal && SessionLimit.IsOver(principal, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    };
     options.Cookie.HttpOnly = true;
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
@@ -98,6 +112,7 @@ services.AddIdentityCore<ApplicationUser>(options =>
         options.User.RequireUniqueEmail = true;
     })
     .AddRoles<IdentityRole>()
+    .AddClaimsPrincipalFactory<SessionClaimsFactory>()
     .AddPasswordValidator<CommonPasswordValidator>()
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
