@@ -50,13 +50,23 @@ public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<
     }
 
     /// <summary>Today in the user's department (a coordinator's: their first association's), for "overdue" and "due".</summary>
-    public async Task<DateOnly> TodayAsync(CancellationToken ct = default)
+    public async Task<DateOnly> TodayAsync(CancellationToken ct = default) => Domain.LocalTime.Date(clock.GetUtcNow(), await ZoneAsync(ct));
+
+    // The zone is looked up once per circuit or request; "today" is computed on each call so a long circuit crosses midnight.
+    private string? _zone;
+
+    private async Task<string> ZoneAsync(CancellationToken ct)
     {
+        if (_zone is not null)
+        {
+            return _zone;
+        }
+
         var scope = await GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var zone = await db.Departments
+        _zone = await db.Departments
             .Where(d => d.Id == scope.DepartmentId || db.Associations.Any(a => a.DepartmentId == d.Id && scope.AssociationIds.Contains(a.Id)))
-            .OrderBy(d => d.Id != scope.DepartmentId).Select(d => d.TimeZoneId).FirstOrDefaultAsync(ct);
-        return Domain.LocalTime.Date(clock.GetUtcNow(), zone ?? "UTC");
+            .OrderBy(d => d.Id != scope.DepartmentId).Select(d => d.TimeZoneId).FirstOrDefaultAsync(ct) ?? "UTC";
+        return _zone;
     }
 }
