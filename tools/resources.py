@@ -666,6 +666,7 @@ T = {
  "Staffing.VacantCount": ("{0} vacant", "вакантно: {0}", "бос: {0}"),
  "Grid.RowsPerPage": ("Rows per page:", "Строк на странице:", "Беттегі жолдар:"),
  "Grid.Info": ("{first_item}–{last_item} of {all_items}", "{first_item}–{last_item} из {all_items}", "{all_items} ішінен {first_item}–{last_item}"),
+ "Grid.InfoAbout": ("{first_item}–{last_item} of about {all_items}", "{first_item}–{last_item} из примерно {all_items}", "шамамен {all_items} ішінен {first_item}–{last_item}"),
  "Staffing.Explained": ("District and senior district inspectors count against authorised posts; vacancy is authorised minus filled.",
     "В штатную численность входят участковые и старшие участковые инспекторы; некомплект — штат минус укомплектовано.",
     "Штат санына учаскелік және аға учаскелік инспекторлар кіреді; жетіспеушілік — штаттан толықтырылғанды алу."),

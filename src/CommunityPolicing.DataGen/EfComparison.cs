@@ -17,7 +17,7 @@ internal static class EfComparison
 
         await using var source = NpgsqlDataSource.Create(connectionString);
         long lastId;
-        await using (var db = Database.Context(connectionString))
+        await using (var db = GeneratedDatabase.Context(connectionString))
         {
             lastId = await db.Appeals.MaxAsync(a => (long?)a.Id) ?? 0;
         }
@@ -28,7 +28,7 @@ internal static class EfComparison
         await RemoveAsync(connectionString, lastId);
 
         var ef = Stopwatch.StartNew();
-        await using (var db = Database.Context(connectionString))
+        await using (var db = GeneratedDatabase.Context(connectionString))
         {
             db.Appeals.AddRange(appeals);
             await db.SaveChangesAsync();
@@ -47,7 +47,7 @@ internal static class EfComparison
 
     private static async Task RemoveAsync(string connectionString, long lastId)
     {
-        await using var db = Database.Context(connectionString);
+        await using var db = GeneratedDatabase.Context(connectionString);
         await db.Appeals.Where(a => a.Id > lastId).ExecuteDeleteAsync();
     }
 }

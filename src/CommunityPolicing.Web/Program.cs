@@ -160,6 +160,7 @@ services.AddScoped<PreventionService>();
 services.AddScoped<RecordService>();
 services.AddScoped<AnalysisService>();
 services.AddScoped<DashboardService>();
+services.AddScoped<OfficerDashboardService>();
 services.AddScoped<QuarterReportService>();
 if (builder.Configuration.GetValue("Patrols:Reminders", true))
 {

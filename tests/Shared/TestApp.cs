@@ -1,8 +1,5 @@
 using CommunityPolicing.Web.Data;
-using CommunityPolicing.Web.Security;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +17,9 @@ public class TestApp : IAsyncLifetime
 
     protected virtual string Name => "cp_test";
 
+    /// <summary>Whether the app seeds its demo data into the empty database at start-up.</summary>
+    protected virtual bool DemoData => true;
+
     protected virtual void Configure(WebApplicationFactory<Program> factory)
     {
     }
@@ -30,7 +30,7 @@ public class TestApp : IAsyncLifetime
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
             .UseEnvironment("Development")
             .UseSetting("ConnectionStrings:Default", Database.ConnectionString)
-            .UseSetting("Seed:Demo", "true")
+            .UseSetting("Seed:Demo", DemoData ? "true" : "false")
             .UseSetting("Logging:Directory", _logs)
             .UseSetting("Patrols:Reminders", "false") // tests run the reminders themselves
             .UseSetting("RateLimits:PublicSubmissions", "10000")); // tests post far more than one visitor; one test checks the limit
@@ -58,24 +58,6 @@ public class TestApp : IAsyncLifetime
     public AppDbContext NewDbContext() => new(new DbContextOptionsBuilder<AppDbContext>()
         .UseNpgsql(Database.ConnectionString).UseSnakeCaseNamingConvention().Options);
 
-    /// <summary>
-    /// A service scope signed in as the given user, the way an interactive circuit is: services see the
-    /// user through the scope's authentication state. Null email: an anonymous scope.
-    /// </summary>
-    public async Task<AsyncServiceScope> SignedInAsync(string? email)
-    {
-        var scope = Factory.Services.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var principal = new System.Security.Claims.ClaimsPrincipal();
-        if (email is not null)
-        {
-            var user = await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email)
-                ?? throw new InvalidOperationException($"No user {email}");
-            principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
-        }
-
-        ((IHostEnvironmentAuthenticationStateProvider)services.GetRequiredService<AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-        return scope;
-    }
+    /// <summary>A service scope signed in as the given user, as a circuit is (see <see cref="SignIn"/>); null: anonymous.</summary>
+    public Task<AsyncServiceScope> SignedInAsync(string? email) => SignIn.ScopeAsync(Factory.Services, email);
 }

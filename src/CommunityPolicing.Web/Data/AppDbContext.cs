@@ -51,6 +51,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.HasPostgresExtension("btree_gin"); // plain columns in GIN indexes beside tsvectors
 
         // Appeal registration numbers: unique and gap-tolerant, without locking a counter row.
         builder.HasSequence<long>(AppealNumberSequence);

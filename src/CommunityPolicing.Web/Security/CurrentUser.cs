@@ -55,7 +55,8 @@ public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<
     // The zone is looked up once per circuit or request; "today" is computed on each call so a long circuit crosses midnight.
     private string? _zone;
 
-    private async Task<string> ZoneAsync(CancellationToken ct)
+    /// <summary>The user's department's time zone (a coordinator's: their association's); UTC for users without one.</summary>
+    public async Task<string> ZoneAsync(CancellationToken ct = default)
     {
         if (_zone is not null)
         {

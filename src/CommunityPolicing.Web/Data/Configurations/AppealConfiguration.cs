@@ -32,11 +32,18 @@ public sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         builder.HasIndex(a => new { a.AssignedOfficerId, a.Status, a.DueDate });
         builder.HasIndex(a => new { a.DepartmentId, a.RegisteredAt });
         builder.HasIndex(a => a.BeatId);
-        builder.HasIndex(a => a.CategoryId);
+        // Lists newest first, for a department or nationally by status or category: the page of ids comes from these
+        // indexes alone (a department's appeals are spread over the whole table, interleaved with everyone else's).
+        builder.HasIndex(a => new { a.DepartmentId, a.Id });
+        builder.HasIndex(a => new { a.CategoryId, a.Id });
+        builder.HasIndex(a => new { a.Status, a.Id });
 
         // Full-text search over the number and the description (PostgreSQL tsvector, "simple" suits ru and kk alike).
         builder.HasGeneratedTsVectorColumn(a => a.SearchVector, "simple", a => new { a.RegistrationNumber, a.Description })
             .HasIndex(a => a.SearchVector).HasMethod("GIN");
+
+        // A chief's search: the department and the words in one GIN scan (btree_gin), not two bitmaps intersected.
+        builder.HasIndex(a => new { a.DepartmentId, a.SearchVector }).HasMethod("GIN");
 
         builder.HasOne(a => a.Department).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Precinct).WithMany().OnDelete(DeleteBehavior.Restrict);

@@ -20,9 +20,20 @@ namespace CommunityPolicing.Web.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.HasSequence("appeal_numbers");
+
+            modelBuilder.Entity("CommunityPolicing.Web.Data.QueryPlan", b =>
+                {
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("QUERY PLAN");
+
+                    b.ToTable((string)null);
+                });
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.AgreedAction", b =>
                 {
@@ -242,9 +253,6 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.HasIndex("BeatId")
                         .HasDatabaseName("ix_appeals_beat_id");
 
-                    b.HasIndex("CategoryId")
-                        .HasDatabaseName("ix_appeals_category_id");
-
                     b.HasIndex("RegistrationNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_registration_number");
@@ -258,8 +266,22 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_appeals_tracking_code");
 
+                    b.HasIndex("CategoryId", "Id")
+                        .HasDatabaseName("ix_appeals_category_id_id");
+
+                    b.HasIndex("DepartmentId", "Id")
+                        .HasDatabaseName("ix_appeals_department_id_id");
+
                     b.HasIndex("DepartmentId", "RegisteredAt")
                         .HasDatabaseName("ix_appeals_department_id_registered_at");
+
+                    b.HasIndex("DepartmentId", "SearchVector")
+                        .HasDatabaseName("ix_appeals_department_id_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DepartmentId", "SearchVector"), "GIN");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_appeals_status_id");
 
                     b.HasIndex("AssignedOfficerId", "Status", "DueDate")
                         .HasDatabaseName("ix_appeals_assigned_officer_id_status_due_date");

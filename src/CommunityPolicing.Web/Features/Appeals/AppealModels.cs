@@ -32,7 +32,8 @@ public sealed record AppealRow(
     public bool DueSoon(DateOnly today) => DeadlineCalculator.IsDueSoon(Status, DueDate, today);
 }
 
-public sealed record AppealListPage(IReadOnlyList<AppealRow> Items, int Total, DateOnly Today);
+/// <summary>A page of the list; <paramref name="TotalIsEstimate"/> when the total is PostgreSQL's estimate for a very long list.</summary>
+public sealed record AppealListPage(IReadOnlyList<AppealRow> Items, int Total, DateOnly Today, bool TotalIsEstimate = false);
 
 public sealed record TimelineEntry(DateTimeOffset At, AppealEventKind Kind, AppealStatus ToStatus, string? UserName, string? Note);
 

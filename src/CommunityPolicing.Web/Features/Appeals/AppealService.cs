@@ -14,29 +14,46 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     public async Task<AppealListPage> ListAsync(AppealListQuery query, CancellationToken ct = default)
     {
         var scope = await currentUser.GetScopeAsync(ct);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var zone = await ZoneAsync(db, scope.DepartmentId, ct);
+        var zone = await currentUser.ZoneAsync(ct);
         var today = LocalTime.Date(clock.GetUtcNow(), zone);
+        await using var db = await factory.CreateDbContextAsync(ct);
         var appeals = Filter(db, scope, query, today, zone);
-        var total = await appeals.CountAsync(ct);
-        appeals = (query.SortBy, query.Descending) switch
-        {
-            ("DueDate", false) => appeals.OrderBy(a => a.DueDate).ThenBy(a => a.Id),
-            ("DueDate", true) => appeals.OrderByDescending(a => a.DueDate).ThenByDescending(a => a.Id),
-            ("Status", false) => appeals.OrderBy(a => a.Status).ThenByDescending(a => a.Id),
-            ("Status", true) => appeals.OrderByDescending(a => a.Status).ThenByDescending(a => a.Id),
-            ("RegistrationNumber", false) or ("RegisteredAt", false) => appeals.OrderBy(a => a.Id),
-            _ => appeals.OrderByDescending(a => a.Id),
-        };
+        var (total, estimated) = await CountAsync(db, appeals, ct);
 
+        // A deferred join: the page's ids first (an index-only scan where an index covers the filter and order, however
+        // deep the page), then only those rows with their post, officer and department.
+        var ids = Sorted(appeals, query).Skip(query.Page * query.PageSize).Take(query.PageSize).Select(a => a.Id);
         var personal = SeesApplicants(scope);
-        var items = await appeals.Skip(query.Page * query.PageSize).Take(query.PageSize)
+        var items = await Sorted(db.Appeals.AsNoTracking().Where(a => ids.Contains(a.Id)), query)
             .Select(a => new AppealRow(a.Id, a.RegistrationNumber, a.RegisteredAt, a.CategoryId, a.Status, a.DueDate,
                 a.Precinct == null ? null : a.Precinct.Number, a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName,
                 a.IsAnonymous, personal ? a.ApplicantName : null, a.Department!.TimeZoneId))
             .ToListAsync(ct);
-        return new AppealListPage(items, total, today);
+        return new AppealListPage(items, total, today, estimated);
     }
+
+    /// <summary>Lists PostgreSQL expects to be longer than this show its estimate ("about N") instead of an exact count.</summary>
+    public const int ExactCountUpTo = 50_000;
+
+    /// <summary>
+    /// Counting a national list of a million appeals would read every matching row on every page; the planner's
+    /// estimate costs a plan. Shorter lists, where estimates can be far off, are counted exactly.
+    /// </summary>
+    private static async Task<(int Total, bool Estimated)> CountAsync(AppDbContext db, IQueryable<Appeal> appeals, CancellationToken ct)
+    {
+        var estimate = await QueryPlan.EstimateRowsAsync(db, appeals.Select(a => a.Id), ct);
+        return estimate > ExactCountUpTo ? ((int)Math.Min(estimate, int.MaxValue), true) : (await appeals.CountAsync(ct), false);
+    }
+
+    private static IQueryable<Appeal> Sorted(IQueryable<Appeal> appeals, AppealListQuery query) => (query.SortBy, query.Descending) switch
+    {
+        ("DueDate", false) => appeals.OrderBy(a => a.DueDate).ThenBy(a => a.Id),
+        ("DueDate", true) => appeals.OrderByDescending(a => a.DueDate).ThenByDescending(a => a.Id),
+        ("Status", false) => appeals.OrderBy(a => a.Status).ThenByDescending(a => a.Id),
+        ("Status", true) => appeals.OrderByDescending(a => a.Status).ThenByDescending(a => a.Id),
+        ("RegistrationNumber", false) or ("RegisteredAt", false) => appeals.OrderBy(a => a.Id),
+        _ => appeals.OrderByDescending(a => a.Id),
+    };
 
     /// <summary>The list's filters, in SQL, on top of the user's scope; shared by the list and the exports.</summary>
     private static IQueryable<Appeal> Filter(AppDbContext db, UserScope scope, AppealListQuery query, DateOnly today, string zone)
@@ -134,9 +151,9 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     public async Task<AppealExport> ExportAsync(AppealListQuery query, CancellationToken ct = default)
     {
         var scope = await currentUser.GetScopeAsync(ct);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var zone = await ZoneAsync(db, scope.DepartmentId, ct);
+        var zone = await currentUser.ZoneAsync(ct);
         var today = LocalTime.Date(clock.GetUtcNow(), zone);
+        await using var db = await factory.CreateDbContextAsync(ct);
         var personal = SeesApplicants(scope);
         var rows = await Filter(db, scope, query, today, zone).OrderByDescending(a => a.Id).Take(MaxExportRows)
             .Select(a => new AppealExportRow(a.RegistrationNumber, a.RegisteredAt, a.Department!.TimeZoneId, a.CategoryId, a.Channel, a.Status,
@@ -543,9 +560,6 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
 
     private static async Task<WorkCalendar> CalendarAsync(AppDbContext db, Jurisdiction jurisdiction, CancellationToken ct) =>
         new(await db.CalendarDays.AsNoTracking().Where(d => d.Jurisdiction == jurisdiction).ToListAsync(ct));
-
-    private static async Task<string> ZoneAsync(AppDbContext db, int? departmentId, CancellationToken ct) =>
-        await db.Departments.Where(d => d.Id == departmentId).Select(d => d.TimeZoneId).FirstOrDefaultAsync(ct) ?? "Asia/Almaty";
 
     // Crockford's base32 without look-alikes: 12 characters, 60 random bits.
     private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

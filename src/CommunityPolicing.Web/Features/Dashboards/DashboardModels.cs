@@ -59,3 +59,8 @@ public sealed record ChiefDashboard(
 /// <summary>What the administrator watches: accounts, the audit trail's last day, the database.</summary>
 public sealed record SystemHealth(string Postgres, long DatabaseBytes, int Users, int LockedOut, int Audited24h, int FailedSignIns24h, int Denied24h,
     IReadOnlyList<(string Role, int Count)> UsersByRole);
+
+/// <summary>The district officer's day: own appeals by due date, next patrols, the quarter's plan, checks due, own beats.</summary>
+public sealed record OfficerDashboard(
+    DateOnly Today, Appeals.AppealListPage Overdue, Appeals.AppealListPage DueSoon, IReadOnlyList<Patrols.PatrolRow> Patrols, int AwaitingReport,
+    PlanProgress Plan, PageResult<Prevention.RecordRow> Checks, IReadOnlyList<BeatWork.MyBeat> Beats);

@@ -1,0 +1,27 @@
+using CommunityPolicing.Web.Features.Appeals;
+using CommunityPolicing.Web.Features.BeatWork;
+using CommunityPolicing.Web.Features.Patrols;
+using CommunityPolicing.Web.Features.Prevention;
+using CommunityPolicing.Web.Security;
+
+namespace CommunityPolicing.Web.Features.Dashboards;
+
+/// <summary>The officer's dashboard from the features' own services, so it shows exactly what their pages show.</summary>
+public sealed class OfficerDashboardService(
+    CurrentUser currentUser, AppealService appeals, PatrolService patrols, PreventionService prevention, RecordService records, BeatWorkService beatWork)
+{
+    public async Task<OfficerDashboard> GetAsync(CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        var today = await currentUser.TodayAsync(ct);
+        var day = today.ToDateTime(TimeOnly.MinValue);
+        return new OfficerDashboard(today,
+            await appeals.ListAsync(new AppealListQuery(Mine: true, OverdueOnly: true, SortBy: "DueDate", PageSize: 5), ct),
+            await appeals.ListAsync(new AppealListQuery(Mine: true, DueFrom: day, DueTo: day.AddDays(3), OpenOnly: true, SortBy: "DueDate", PageSize: 5), ct),
+            (await patrols.ListAsync(new PatrolQuery { From = today, Mine = true }, 0, 5, ct: ct)).Items,
+            (await patrols.AwaitingReportAsync(ct)).Count,
+            (await prevention.QuarterAsync(today, scope.PrecinctId, ct)).Progress,
+            await records.ListAsync(dueOnly: true, pageSize: 5, ct: ct),
+            await beatWork.MyBeatsAtAGlanceAsync(ct));
+    }
+}
