@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CommunityPolicing.Testing;
 using CommunityPolicing.Web.Data.Seeding;
@@ -59,7 +58,7 @@ public sealed class TwoFactorApp : TestApp
         (demo ? Factory : NoDemo).CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 }
 
-/// <summary>Posting the app's static forms, and the authenticator app's side: RFC 6238 codes from the key.</summary>
+/// <summary>Posting the app's static forms as a browser does.</summary>
 public static partial class TwoFactorForms
 {
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, string handler, Dictionary<string, string> fields)
@@ -89,47 +88,13 @@ public static partial class TwoFactorForms
         var page = await client.GetStringAsync("/Account/TwoFactor");
         var key = SecretPattern().Match(page).Groups[1].Value;
         Assert.NotEmpty(key);
-        var response = await client.PostFormAsync("/Account/TwoFactor", "two-factor-verify", new() { ["Input.Code"] = Totp(key) });
+        var response = await client.PostFormAsync("/Account/TwoFactor", "two-factor-verify", new() { ["Input.Code"] = Totp.Code(key) });
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (key, RecoveryCodePattern().Matches(html).Select(m => m.Groups[1].Value).ToArray());
+        return (key, RecoveryCodes(html));
     }
 
-    /// <summary>RFC 6238: HMAC-SHA1 over the 30-second step count, dynamically truncated to six digits.</summary>
-    public static string Totp(string base32Key, DateTimeOffset? at = null)
-    {
-        var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
-        var counter = BitConverter.GetBytes(step);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(counter);
-        }
-
-        var hash = HMACSHA1.HashData(Base32(base32Key), counter);
-        var offset = hash[^1] & 0x0f;
-        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in text.TrimEnd('=').ToUpperInvariant())
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bytes.Add((byte)(buffer >> (bits - 8)));
-                bits -= 8;
-                buffer &= (1 << bits) - 1;
-            }
-        }
-
-        return [.. bytes];
-    }
+    public static string[] RecoveryCodes(string html) => RecoveryCodePattern().Matches(html).Select(m => m.Groups[1].Value).ToArray();
 
     /// <summary>A redirect's target as a local path (Blazor's redirects are absolute, the app's own relative).</summary>
     public static string Local(this Uri location) => location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;

@@ -1,4 +1,5 @@
 using System.Net;
+using CommunityPolicing.Testing;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Features.Admin;
 using CommunityPolicing.Web.Security;
@@ -59,12 +60,12 @@ public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorAp
         var notYet = await second.GetAsync("/appeals");
         Assert.StartsWith("/Account/Login", notYet.Headers.Location!.Local(), StringComparison.Ordinal); // the password alone signs nobody in
 
-        var wrong = await second.PostFormAsync(password.Headers.Location!.Local(), "login-2fa", new() { ["Input.Code"] = WrongCode(key) });
+        var wrong = await second.PostFormAsync(password.Headers.Location!.Local(), "login-2fa", new() { ["Input.Code"] = Totp.Wrong(key) });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("data-testid=\"code-error\"", await wrong.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/appeals")).StatusCode);
 
-        var right = await second.PostFormAsync(password.Headers.Location!.Local(), "login-2fa", new() { ["Input.Code"] = TwoFactorForms.Totp(key) });
+        var right = await second.PostFormAsync(password.Headers.Location!.Local(), "login-2fa", new() { ["Input.Code"] = Totp.Code(key) });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/", right.Headers.Location!.Local());
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/appeals")).StatusCode);
@@ -121,11 +122,11 @@ public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorAp
         var url = password.Headers.Location!.Local();
         for (var i = 0; i < 5; i++)
         {
-            await client.PostFormAsync(url, "login-2fa", new() { ["Input.Code"] = WrongCode(key) });
+            await client.PostFormAsync(url, "login-2fa", new() { ["Input.Code"] = Totp.Wrong(key) });
         }
 
         // Locked: even the right code is refused now.
-        var right = await client.PostFormAsync(url, "login-2fa", new() { ["Input.Code"] = TwoFactorForms.Totp(key) });
+        var right = await client.PostFormAsync(url, "login-2fa", new() { ["Input.Code"] = Totp.Code(key) });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("data-testid=\"code-error\"", await right.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/appeals")).StatusCode);
@@ -133,6 +134,42 @@ public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorAp
         await using var db = app.NewDbContext();
         Assert.True((await db.Users.SingleAsync(u => u.Id == user.Id)).LockoutEnd > DateTimeOffset.UtcNow);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityKey == user.Id && a.Action == AuditActions.Lockout));
+    }
+
+    [Fact]
+    public async Task New_recovery_codes_replace_the_old_ones_and_a_reset_changes_the_key()
+    {
+        var user = await app.NewUserAsync(Roles.Administrator, Demo.Admin);
+        using var client = app.NewClient();
+        await client.PostLoginAsync(user.Email!, Web.Data.Seeding.DemoSeeder.Password);
+        var (key, old) = await client.SetUpAsync();
+
+        var renewed = await client.PostFormAsync("/Account/TwoFactor", "two-factor-renew", []);
+        var fresh = TwoFactorForms.RecoveryCodes(await renewed.Content.ReadAsStringAsync());
+        Assert.Equal(10, fresh.Length);
+        Assert.Empty(fresh.Intersect(old));
+        Assert.Contains("data-testid=\"codes-left\"", await client.GetStringAsync("/Account/TwoFactor"));
+
+        using (var withOld = app.NewClient())
+        {
+            await withOld.PostLoginAsync(user.Email!, Web.Data.Seeding.DemoSeeder.Password);
+            var refused = await withOld.PostFormAsync("/Account/LoginWithRecoveryCode", "login-recovery", new() { ["Input.Code"] = old[0] });
+            Assert.Contains("data-testid=\"code-error\"", await refused.Content.ReadAsStringAsync());
+            var accepted = await withOld.PostFormAsync("/Account/LoginWithRecoveryCode", "login-recovery", new() { ["Input.Code"] = fresh[0] });
+            Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        }
+
+        // Resetting the authenticator turns two-factor sign-in off and shows a new key; the role sends the user back to set-up.
+        var reset = await client.PostFormAsync("/Account/TwoFactor", "two-factor-reset", []);
+        var html = await reset.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"authenticator-key\"", html);
+        Assert.DoesNotContain($"secret={key}", html);
+        Assert.StartsWith("/Account/TwoFactor", (await client.GetAsync("/appeals")).Headers.Location!.Local(), StringComparison.Ordinal);
+
+        await using var db = app.NewDbContext();
+        var actions = await db.AuditEntries.Where(a => a.EntityKey == user.Id).Select(a => a.Action).ToListAsync();
+        Assert.Contains(AuditActions.RecoveryCodesRenewed, actions);
+        Assert.Contains(AuditActions.TwoFactorReset, actions);
     }
 
     [Theory]
@@ -200,13 +237,5 @@ public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorAp
         await using var scope = await app.SignedInAsync(Demo.Chief);
 
         Assert.False((await scope.ServiceProvider.GetRequiredService<UserAdminService>().ResetTwoFactorAsync(user.Id)).Succeeded);
-    }
-
-    /// <summary>A code that is right for no step in the window the server accepts.</summary>
-    private static string WrongCode(string key)
-    {
-        var now = DateTimeOffset.UtcNow;
-        var valid = Enumerable.Range(-3, 7).Select(s => TwoFactorForms.Totp(key, now.AddSeconds(30 * s))).ToHashSet();
-        return Enumerable.Range(0, 1000).Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !valid.Contains(c));
     }
 }
