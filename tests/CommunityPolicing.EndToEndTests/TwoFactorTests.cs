@@ -37,6 +37,10 @@ public sealed partial class TwoFactorTests(BrowserApp app)
         await page.ClickAsync("[data-testid=continue]");
         await BrowserApp.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=system-health]")).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid=user-menu] .user-chip");
+        await page.ClickAsync("[data-testid=two-factor-link]");
+        await page.WaitForURLAsync(url => url.Contains("/Account/TwoFactor", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("[data-testid=codes-left]")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
 
         // Next time the password leads to the code step, on a phone too.
@@ -48,7 +52,7 @@ public sealed partial class TwoFactorTests(BrowserApp app)
         await BrowserApp.WaitForCircuitAsync(phone);
         await Assertions.Expect(phone.Locator("[data-testid=system-health]")).ToBeVisibleAsync();
 
-        // The user menu leads to the management page: codes left, new codes, reset.
+        // The management page: codes left, new codes, reset.
         await phone.GotoAsync("/Account/TwoFactor");
         await Assertions.Expect(phone.Locator("[data-testid=codes-left]")).ToContainTextAsync("10");
         await BrowserApp.ScreenshotAsync(phone, "two-factor-manage-phone");

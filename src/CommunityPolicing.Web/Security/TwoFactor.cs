@@ -30,11 +30,11 @@ public sealed class TwoFactorRequirement
         var listed = section.Value is { } text
             ? text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : section.GetChildren().Select(c => c.Value ?? "").Where(v => v.Length > 0).ToArray();
-        RequiredRoles = new HashSet<string>(section.Exists() ? listed : DefaultRoles, StringComparer.Ordinal);
+        RequiredRoles = (section.Exists() ? listed : DefaultRoles).Distinct(StringComparer.Ordinal).ToArray();
         DemoMode = DatabaseInitializer.SeedDemo(configuration, environment);
     }
 
-    public IReadOnlySet<string> RequiredRoles { get; }
+    public IReadOnlyList<string> RequiredRoles { get; }
 
     public bool DemoMode { get; }
 

@@ -188,7 +188,10 @@ public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorAp
     public async Task In_demo_mode_the_demo_accounts_sign_in_with_the_password_and_the_login_page_says_so()
     {
         using var demo = app.NewClient(demo: true);
-        Assert.Contains("data-testid=\"demo-no-two-factor\"", await demo.GetStringAsync("/Account/Login"));
+        await demo.GetAsync("/culture?name=en");
+        var login = await demo.GetStringAsync("/Account/Login");
+        Assert.Contains("data-testid=\"demo-no-two-factor\"", login);
+        Assert.Contains("Administrator, Station chief", login); // the roles the setting names, in the page's language
         var response = await demo.PostLoginAsync(Demo.Admin, Web.Data.Seeding.DemoSeeder.Password);
         Assert.Equal("/", response.Headers.Location!.Local());
         Assert.Equal(HttpStatusCode.OK, (await demo.GetAsync("/admin/users")).StatusCode);
