@@ -138,6 +138,7 @@ services.AddRateLimiter(options =>
     };
 });
 
+services.AddSingleton<TwoFactorRequirement>();
 services.AddScoped<PrincipalAccessor>();
 services.AddScoped<CurrentUser>();
 services.AddScoped<AuditLog>();
@@ -185,6 +186,7 @@ app.UseSerilogRequestLogging();
 app.UseRequestLocalization(Cultures.LocalizationOptions(app.Configuration));
 app.UseRateLimiter();
 app.UseAntiforgery();
+app.UseTwoFactorGate();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

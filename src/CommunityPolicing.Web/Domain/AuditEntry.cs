@@ -12,6 +12,12 @@ public static class AuditActions
     public const string Lockout = "Lockout";
     public const string Export = "Export";
     public const string Read = "Read";
+    public const string TwoFactorSignIn = "TwoFactorSignIn";
+    public const string RecoveryCodeSignIn = "RecoveryCodeSignIn";
+    public const string TwoFactorFailed = "TwoFactorFailed";
+    public const string TwoFactorEnabled = "TwoFactorEnabled";
+    public const string RecoveryCodesRenewed = "RecoveryCodesRenewed";
+    public const string TwoFactorReset = "TwoFactorReset";
 }
 
 /// <summary>One append-only audit row; the database rejects UPDATE and DELETE on this table.</summary>

@@ -41,7 +41,7 @@ public static class SessionLimit
     }
 }
 
-/// <summary>Identity's claims plus the moment of sign-in.</summary>
+/// <summary>Identity's claims plus the moment of sign-in and whether two-factor sign-in is on (see TwoFactorGate).</summary>
 public sealed class SessionClaimsFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options,
     TimeProvider clock) : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
 {
@@ -49,6 +49,7 @@ public sealed class SessionClaimsFactory(UserManager<ApplicationUser> users, Rol
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(SessionLimit.Stamp(clock.GetUtcNow()));
+        identity.AddClaim(TwoFactorRequirement.Claim(await UserManager.GetTwoFactorEnabledAsync(user)));
         return identity;
     }
 }

@@ -9,10 +9,12 @@ namespace CommunityPolicing.Web.Components.Account;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
 // every minute while an interactive circuit is connected, so a disabled user or a changed role ends the circuit.
+// A circuit of a user who must set up two-factor sign-in ends too (TwoFactorGate refuses to open one).
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        TwoFactorRequirement twoFactor)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
@@ -21,6 +23,11 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         // Get the user manager from a new scope to ensure it fetches fresh data
+        if (twoFactor.IsMissing(authenticationState.User))
+        {
+            return false;
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         if (SessionLimit.IsOver(authenticationState.User, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow()))
         {

@@ -6,7 +6,8 @@ namespace CommunityPolicing.Web.Features.Admin;
 public sealed record UserListQuery(string? Search = null, string? Role = null, int Page = 0, int PageSize = 25);
 
 public sealed record UserRow(
-    string Id, string Email, string FullName, string Role, string? Department, string? Precinct, bool Locked, DateTimeOffset? LockoutEnd);
+    string Id, string Email, string FullName, string Role, string? Department, string? Precinct, bool Locked, DateTimeOffset? LockoutEnd,
+    bool TwoFactor = false);
 
 public sealed class UserForm
 {

@@ -1,4 +1,5 @@
 using CommunityPolicing.Web.Data;
+using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityPolicing.Web.Features.Admin;
 
 /// <summary>
-/// Staff accounts: create, set role and scope, lock, unlock, reset password. Administrators only.
+/// Staff accounts: create, set role and scope, lock, unlock, reset password or two-factor sign-in. Administrators only.
 /// Any change to role, scope or lock renews the security stamp, which ends the user's open sessions.
 /// </summary>
 public sealed class UserAdminService(
-    IDbContextFactory<AppDbContext> factory, AppDbContext identityDb, UserManager<ApplicationUser> users, CurrentUser currentUser)
+    IDbContextFactory<AppDbContext> factory, AppDbContext identityDb, UserManager<ApplicationUser> users, CurrentUser currentUser,
+    AuditLog audit)
 {
     public async Task<PageResult<UserRow>> ListAsync(UserListQuery query, CancellationToken ct = default)
     {
@@ -42,7 +44,7 @@ public sealed class UserAdminService(
             .Select(r => new UserRow(r.User.Id, r.User.Email!, r.User.FullName, r.Role,
                 db.Departments.Where(d => d.Id == r.User.DepartmentId).Select(d => d.Name).FirstOrDefault(),
                 db.Precincts.Where(p => p.Id == r.User.PrecinctId).Select(p => p.Number + " · " + p.Name).FirstOrDefault(),
-                r.User.LockoutEnd != null && r.User.LockoutEnd > now, r.User.LockoutEnd))
+                r.User.LockoutEnd != null && r.User.LockoutEnd > now, r.User.LockoutEnd, r.User.TwoFactorEnabled))
             .ToListAsync(ct);
         return new PageResult<UserRow>(items, total);
     }
@@ -139,6 +141,26 @@ public sealed class UserAdminService(
             var token = await users.GeneratePasswordResetTokenAsync(user);
             return await users.ResetPasswordAsync(user, token, newPassword);
         }, ct, errorField: "Password");
+
+    /// <summary>
+    /// A lost phone: the user's authenticator key and recovery codes stop working and two-factor sign-in is off
+    /// until they set it up again (which their role may require at the next sign-in). The stamp change ends their sessions.
+    /// </summary>
+    public async Task<SaveResult> ResetTwoFactorAsync(string id, CancellationToken ct = default)
+    {
+        var result = await ChangeAsync(id, async user =>
+        {
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+            return await users.ResetAuthenticatorKeyAsync(user);
+        }, ct);
+        if (result.Succeeded)
+        {
+            await audit.WriteAsync(AuditActions.TwoFactorReset, null, nameof(ApplicationUser), id, ct: ct);
+        }
+
+        return result;
+    }
 
     private async Task<SaveResult> ChangeAsync(string id, Func<ApplicationUser, Task<IdentityResult>> change, CancellationToken ct,
         string errorField = "")
