@@ -22,6 +22,7 @@ internal static class Bench
             Console.Error.WriteLine("""
                 Usage: CommunityPolicing.Benchmarks [--data-dir .data/national] [--port 55433] [--connection <connection string>]
                        [--iterations 30] [--only <part of a path's name>] [--users 20] [--skip-http] [--skip-circuits]
+                       [--circuit-page /]
                 """);
             return 2;
         }
@@ -62,9 +63,11 @@ internal static class Bench
 
         if (!options.Has("skip-circuits"))
         {
-            var officer = await CircuitMemory.MeasureAsync("Officer's dashboard", host.BaseUrl, context => SignInAsync(context, who.Officer, who.Password));
+            var path = options.Get("circuit-page") ?? "/";
+            var officer = await CircuitMemory.MeasureAsync($"Officer's {(path == "/" ? "dashboard" : path)}", host.BaseUrl, path,
+                context => SignInAsync(context, who.Officer, who.Password));
             await using var blankHost = await BlankHost.StartAsync();
-            var blank = await CircuitMemory.MeasureAsync("Blank template (Counter page)", blankHost.BaseUrl);
+            var blank = await CircuitMemory.MeasureAsync("Blank template (Counter page)", blankHost.BaseUrl, "/");
             Console.WriteLine("""
 
                 | Idle circuits on | Heap at 10 / 30 / 60 pages | Per circuit (slope) |

@@ -29,7 +29,7 @@ internal static class CircuitMemory
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
-    public static async Task<CircuitMemoryResult> MeasureAsync(string name, string baseUrl, Func<IBrowserContext, Task>? signIn = null)
+    public static async Task<CircuitMemoryResult> MeasureAsync(string name, string baseUrl, string path, Func<IBrowserContext, Task>? signIn = null)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -51,8 +51,15 @@ internal static class CircuitMemory
             for (; open < step; open++)
             {
                 var page = await context.NewPageAsync();
-                await page.GotoAsync("/");
-                await page.Locator("[data-circuit=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+                await page.GotoAsync(path);
+                try
+                {
+                    await page.Locator("[data-circuit=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+                }
+                catch (TimeoutException)
+                {
+                    throw new InvalidOperationException($"No live circuit on {page.Url} ({await page.TitleAsync()}) after a minute.");
+                }
             }
 
             await Task.Delay(TimeSpan.FromSeconds(3)); // let the last renders and acknowledgements settle

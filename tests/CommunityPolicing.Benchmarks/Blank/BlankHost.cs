@@ -17,7 +17,9 @@ internal sealed class BlankHost(WebApplication app, string baseUrl) : IAsyncDisp
         var port = EmbeddedPostgresCluster.FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            ApplicationName = typeof(BlankApp).Assembly.GetName().Name,
+            // Blazor's script comes from the static web assets of the app beside it (this project is no Web SDK project).
+            ApplicationName = typeof(Program).Assembly.GetName().Name,
+            EnvironmentName = "Development",
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
