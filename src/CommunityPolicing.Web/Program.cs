@@ -17,6 +17,7 @@ using CommunityPolicing.Web.Features.Notifications;
 using CommunityPolicing.Web.Features.Officers;
 using CommunityPolicing.Web.Features.Open311;
 using CommunityPolicing.Web.Features.Patrols;
+using CommunityPolicing.Web.Features.PersonalData;
 using CommunityPolicing.Web.Features.Precincts;
 using CommunityPolicing.Web.Features.Prevention;
 using CommunityPolicing.Web.Features.Public;
@@ -164,6 +165,13 @@ services.AddScoped<QuarterReportService>();
 if (builder.Configuration.GetValue("Patrols:Reminders", true))
 {
     services.AddHostedService<PatrolReminders>();
+}
+
+services.Configure<RetentionOptions>(builder.Configuration.GetSection("Retention"));
+services.AddScoped<AppealRetentionRunner>();
+if (builder.Configuration.GetValue("Retention:Enabled", true))
+{
+    services.AddHostedService<AppealRetention>();
 }
 
 var app = builder.Build();

@@ -33,6 +33,7 @@ public class TestApp : IAsyncLifetime
             .UseSetting("Seed:Demo", "true")
             .UseSetting("Logging:Directory", _logs)
             .UseSetting("Patrols:Reminders", "false") // tests run the reminders themselves
+            .UseSetting("Retention:Enabled", "false") // and the retention job
             .UseSetting("RateLimits:PublicSubmissions", "10000")); // tests post far more than one visitor; one test checks the limit
         Configure(Factory);
         await StartAsync();

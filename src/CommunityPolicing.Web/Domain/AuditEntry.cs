@@ -12,6 +12,7 @@ public static class AuditActions
     public const string Lockout = "Lockout";
     public const string Export = "Export";
     public const string Read = "Read";
+    public const string Anonymise = "Anonymise";
 }
 
 /// <summary>One append-only audit row; the database rejects UPDATE and DELETE on this table.</summary>
