@@ -169,6 +169,7 @@ if (builder.Configuration.GetValue("Patrols:Reminders", true))
 
 services.Configure<RetentionOptions>(builder.Configuration.GetSection("Retention"));
 services.AddScoped<AppealRetentionRunner>();
+services.AddScoped<PersonalDataService>();
 if (builder.Configuration.GetValue("Retention:Enabled", true))
 {
     services.AddHostedService<AppealRetention>();
@@ -206,6 +207,7 @@ app.MapCalendarFeeds();
 app.MapRecordExports();
 app.MapDashboardExports();
 app.MapQuarterReportExports();
+app.MapPersonExport();
 app.MapHealthChecks("/health");
 
 app.Run();
