@@ -20,13 +20,16 @@ public class TestApp : IAsyncLifetime
 
     protected virtual string Name => "cp_test";
 
+    /// <summary>The database the app runs on: a fresh one, or one prepared first (a restored backup).</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.StartAsync(Name);
+
     protected virtual void Configure(WebApplicationFactory<Program> factory)
     {
     }
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.StartAsync(Name);
+        Database = await CreateDatabaseAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
             .UseEnvironment("Development")
             .UseSetting("ConnectionStrings:Default", Database.ConnectionString)
