@@ -55,7 +55,8 @@ public sealed record PersonMatches(
 /// A data subject's request: everything held about one person, for the administrator (who answers such requests)
 /// and only for them, every search and export audited. Included: appeals as applicant (with the timeline and the
 /// attachments' names), association memberships (with training and patrols), user accounts, officer and beat-contact
-/// records, and the audit rows about these records or by these accounts. Preventive records are not included and not
+/// records, and the audit rows about these records (with their values) or by these accounts (what they did to other
+/// records, without those records' values: they are other people's data). Preventive records are not included and not
 /// searched: they are police-only, kept for crime prevention (where the law lets the police restrict the subject's
 /// access), and administrators never see them; the file says such requests go to the station chief, without saying
 /// whether a record exists.
@@ -182,9 +183,13 @@ public sealed class PersonalDataService(IDbContextFactory<AppDbContext> factory,
         var contacts = await db.BeatContacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).OrderBy(c => c.Id)
             .Select(c => new { c.FullName, c.Role, c.Phone, c.Notes, Beat = db.Beats.Where(b => b.Id == c.BeatId).Select(b => b.Name).FirstOrDefault() })
             .ToListAsync(ct);
-        var auditRows = await AuditAbout(db, m).OrderByDescending(a => a.Id).Take(MaxAuditEntries + 1)
-            .Select(a => new { a.At, a.UserName, a.Action, a.EntityType, a.EntityKey, a.OldValues, a.NewValues })
-            .ToListAsync(ct);
+        var records = Records(m);
+        var auditRows = (await AuditAbout(db, m).OrderByDescending(a => a.Id).Take(MaxAuditEntries + 1).ToListAsync(ct))
+            .Select(a => records.Contains((a.EntityType ?? "", a.EntityKey ?? ""))
+                ? new { a.At, a.UserName, a.Action, a.EntityType, a.EntityKey, a.OldValues, a.NewValues }
+                // What the person did as a user to someone else's record: the fact, not the other person's data.
+                : new { a.At, a.UserName, a.Action, a.EntityType, a.EntityKey, OldValues = (string?)null, NewValues = (string?)null })
+            .ToList();
 
         var file = new
         {
@@ -237,7 +242,19 @@ public sealed class PersonalDataService(IDbContextFactory<AppDbContext> factory,
         return matches with { AuditEntries = await AuditAbout(db, matches).CountAsync(ct) };
     }
 
-    /// <summary>Audit rows about the matched records (their changes and reads) and by the matched accounts.</summary>
+    private static HashSet<(string Type, string Key)> Records(PersonMatches m) =>
+    [
+        .. m.Appeals.Select(a => (nameof(Appeal), a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        .. m.Volunteers.Select(v => (nameof(Volunteer), v.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        .. m.Officers.Select(o => (nameof(Officer), o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        .. m.Contacts.Select(c => (nameof(BeatContact), c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        .. m.Accounts.Select(a => (nameof(ApplicationUser), a.Id)),
+    ];
+
+    /// <summary>
+    /// Audit rows about the matched records (their changes and reads) and by the matched accounts (sign-ins, failed
+    /// sign-ins under the e-mail, and what they did).
+    /// </summary>
     private static IQueryable<AuditEntry> AuditAbout(AppDbContext db, PersonMatches m)
     {
         var appeals = m.Appeals.Select(a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
@@ -245,13 +262,15 @@ public sealed class PersonalDataService(IDbContextFactory<AppDbContext> factory,
         var officers = m.Officers.Select(o => o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var contacts = m.Contacts.Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var accounts = m.Accounts.Select(a => a.Id).ToList();
+        var emails = m.Accounts.Where(a => a.Email != null).Select(a => a.Email!).ToList();
         return db.AuditEntries.AsNoTracking().Where(a =>
             (a.EntityType == nameof(Appeal) && appeals.Contains(a.EntityKey!))
             || (a.EntityType == nameof(Volunteer) && volunteers.Contains(a.EntityKey!))
             || (a.EntityType == nameof(Officer) && officers.Contains(a.EntityKey!))
             || (a.EntityType == nameof(BeatContact) && contacts.Contains(a.EntityKey!))
             || (a.EntityType == nameof(ApplicationUser) && accounts.Contains(a.EntityKey!))
-            || accounts.Contains(a.UserId!));
+            || accounts.Contains(a.UserId!)
+            || (a.UserId == null && emails.Contains(a.UserName!)));
     }
 
     /// <summary>

@@ -94,6 +94,32 @@ public sealed class PersonalDataExportTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_staff_members_file_has_their_sign_ins_and_what_they_did_but_not_the_data_of_the_records_they_touched()
+    {
+        using (await app.SignedInClientAsync(Demo.Officer17))
+        {
+        }
+
+        await using (var officer = await app.SignedInAsync(Demo.Officer17))
+        {
+            await officer.ServiceProvider.GetRequiredService<CommunityPolicing.Web.Data.AuditLog>()
+                .WriteAsync(AuditActions.Read, null, nameof(PreventiveRecord), "999999", new { FullName = "Третье Лицо Сериковна" });
+        }
+
+        using var client = await app.SignedInClientAsync(Demo.Admin);
+        var text = await client.GetStringAsync("/admin/person/export.json?email=OFFICER.17@demo.local");
+
+        using var json = JsonDocument.Parse(text);
+        var account = Assert.Single(json.RootElement.GetProperty("UserAccounts").EnumerateArray());
+        Assert.Equal(Demo.Officer17, account.GetProperty("Email").GetString());
+        Assert.DoesNotContain("PasswordHash", text);
+        var rows = json.RootElement.GetProperty("AuditEntries").EnumerateArray().ToList();
+        Assert.Contains(rows, r => r.GetProperty("Action").GetString() == AuditActions.SignIn);
+        Assert.Contains(rows, r => r.GetProperty("EntityKey").GetString() == "999999" && r.GetProperty("NewValues").ValueKind == JsonValueKind.Null);
+        Assert.DoesNotContain("Третье Лицо", text);
+    }
+
+    [Fact]
     public async Task The_administrator_sees_the_matches_before_downloading_and_others_see_nothing()
     {
         var phone = Phone();
