@@ -17,6 +17,7 @@ using CommunityPolicing.Web.Features.Notifications;
 using CommunityPolicing.Web.Features.Officers;
 using CommunityPolicing.Web.Features.Open311;
 using CommunityPolicing.Web.Features.Patrols;
+using CommunityPolicing.Web.Features.PersonalData;
 using CommunityPolicing.Web.Features.Precincts;
 using CommunityPolicing.Web.Features.Prevention;
 using CommunityPolicing.Web.Features.Public;
@@ -168,6 +169,14 @@ if (builder.Configuration.GetValue("Patrols:Reminders", true))
     services.AddHostedService<PatrolReminders>();
 }
 
+services.Configure<RetentionOptions>(builder.Configuration.GetSection("Retention"));
+services.AddScoped<AppealRetentionRunner>();
+services.AddScoped<PersonalDataService>();
+if (builder.Configuration.GetValue("Retention:Enabled", true))
+{
+    services.AddHostedService<AppealRetention>();
+}
+
 var app = builder.Build();
 if (embedded is not null)
 {
@@ -201,6 +210,7 @@ app.MapCalendarFeeds();
 app.MapRecordExports();
 app.MapDashboardExports();
 app.MapQuarterReportExports();
+app.MapPersonExport();
 app.MapHealthChecks("/health");
 
 app.Run();

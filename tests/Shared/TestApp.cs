@@ -20,19 +20,23 @@ public class TestApp : IAsyncLifetime
     /// <summary>Whether the app seeds its demo data into the empty database at start-up.</summary>
     protected virtual bool DemoData => true;
 
+    /// <summary>The database the app runs on: a fresh one, or one prepared first (a restored backup).</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.StartAsync(Name);
+
     protected virtual void Configure(WebApplicationFactory<Program> factory)
     {
     }
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.StartAsync(Name);
+        Database = await CreateDatabaseAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
             .UseEnvironment("Development")
             .UseSetting("ConnectionStrings:Default", Database.ConnectionString)
             .UseSetting("Seed:Demo", DemoData ? "true" : "false")
             .UseSetting("Logging:Directory", _logs)
             .UseSetting("Patrols:Reminders", "false") // tests run the reminders themselves
+            .UseSetting("Retention:Enabled", "false") // and the retention job
             .UseSetting("RateLimits:PublicSubmissions", "10000")); // tests post far more than one visitor; one test checks the limit
         Configure(Factory);
         await StartAsync();

@@ -129,6 +129,12 @@ public sealed class Appeal
     public string? RatingComment { get; set; }
     public DateTimeOffset? RatedAt { get; set; }
 
+    /// <summary>
+    /// When the retention job cleared the applicant's personal data (Retention:AnonymiseClosedAppealsAfterDays after the
+    /// appeal was finished); what statistics need stays. Null while the data is held.
+    /// </summary>
+    public DateTimeOffset? AnonymisedAt { get; set; }
+
     public uint Version { get; set; }
     public List<AppealEvent> Events { get; set; } = [];
 

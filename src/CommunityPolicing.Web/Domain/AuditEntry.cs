@@ -18,6 +18,7 @@ public static class AuditActions
     public const string TwoFactorEnabled = "TwoFactorEnabled";
     public const string RecoveryCodesRenewed = "RecoveryCodesRenewed";
     public const string TwoFactorReset = "TwoFactorReset";
+    public const string Anonymise = "Anonymise";
 }
 
 /// <summary>One append-only audit row; the database rejects UPDATE and DELETE on this table.</summary>

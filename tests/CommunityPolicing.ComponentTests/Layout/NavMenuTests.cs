@@ -7,7 +7,7 @@ namespace CommunityPolicing.ComponentTests.Layout;
 public sealed class NavMenuTests : ComponentTest
 {
     [Theory]
-    [InlineData(Roles.Administrator, new[] { "/", "/appeals", "/log", "/prevention", "/reports/quarter", "/patrols", "/analysis", "/associations", "/trainings", "/precincts", "/officers", "/admin/users", "/admin/categories", "/admin/calendar", "/admin/audit" })]
+    [InlineData(Roles.Administrator, new[] { "/", "/appeals", "/log", "/prevention", "/reports/quarter", "/patrols", "/analysis", "/associations", "/trainings", "/precincts", "/officers", "/admin/users", "/admin/categories", "/admin/calendar", "/admin/audit", "/admin/person" })]
     [InlineData(Roles.StationChief, new[] { "/", "/appeals", "/log", "/prevention", "/reports/quarter", "/records", "/patrols", "/analysis", "/associations", "/trainings", "/precincts", "/officers" })]
     [InlineData(Roles.DistrictOfficer, new[] { "/", "/appeals", "/log", "/prevention", "/reports/quarter", "/records", "/patrols", "/analysis", "/associations", "/trainings", "/precincts", "/officers" })]
     [InlineData(Roles.VolunteerCoordinator, new[] { "/", "/patrols", "/analysis", "/associations", "/trainings" })]

@@ -159,8 +159,11 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>The newest /usr/lib/postgresql/N/bin (Debian keeps the server off PATH), else initdb on PATH.</summary>
-    private static string? FindBinDirectory()
+    /// <summary>
+    /// The newest /usr/lib/postgresql/N/bin (Debian keeps the server off PATH), else initdb on PATH; pg_dump and
+    /// pg_restore of the same version live there too (the backup test uses them).
+    /// </summary>
+    public static string? FindBinDirectory()
     {
         const string debian = "/usr/lib/postgresql";
         var debianBin = Directory.Exists(debian)

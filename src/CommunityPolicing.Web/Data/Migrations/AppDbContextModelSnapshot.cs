@@ -91,6 +91,10 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("address");
 
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
+
                     b.Property<string>("Answer")
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)")

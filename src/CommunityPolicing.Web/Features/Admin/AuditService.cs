@@ -60,6 +60,6 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> factory, Curren
     public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return [.. db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Where(n => n != nameof(AuditEntry)).Append("Page").Distinct().Order()];
+        return [.. db.Model.GetEntityTypes().Select(t => t.ClrType.Name).Where(n => n != nameof(AuditEntry)).Append("Page").Append("Person").Distinct().Order()];
     }
 }

@@ -44,7 +44,8 @@ public sealed record AppealDetails(
     string Description, string? Address, double? Latitude, double? Longitude,
     DateTimeOffset RegisteredAt, DateOnly DueDate, DateOnly Today, DateOnly? LatestExtension, DateOnly RedirectBy,
     string? Answer, string? RedirectedTo, int? Rating, string? RatingComment, uint Version,
-    IReadOnlyList<AppealEventKind> AllowedSteps, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, bool CanAttach)
+    IReadOnlyList<AppealEventKind> AllowedSteps, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, bool CanAttach,
+    DateTimeOffset? AnonymisedAt = null)
 {
     public bool Overdue => DeadlineCalculator.IsOverdue(Status, DueDate, Today);
     public bool DueSoon => DeadlineCalculator.IsDueSoon(Status, DueDate, Today);

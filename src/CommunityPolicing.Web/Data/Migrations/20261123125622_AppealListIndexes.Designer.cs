@@ -12,7 +12,7 @@ using NpgsqlTypes;
 namespace CommunityPolicing.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123122108_AppealListIndexes")]
+    [Migration("20261123125622_AppealListIndexes")]
     partial class AppealListIndexes
     {
         /// <inheritdoc />
@@ -93,6 +93,10 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("address");
+
+                    b.Property<DateTimeOffset?>("AnonymisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("anonymised_at");
 
                     b.Property<string>("Answer")
                         .HasMaxLength(10000)
