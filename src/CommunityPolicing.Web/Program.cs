@@ -194,6 +194,9 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization(Cultures.LocalizationOptions(app.Configuration));
 app.UseRateLimiter();
+// Explicitly after the status-code pages, so a request re-executed as /not-found is authorised again (else: a 500).
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.UseTwoFactorGate();
 

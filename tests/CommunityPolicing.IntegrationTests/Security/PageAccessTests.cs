@@ -63,6 +63,19 @@ public sealed partial class PageAccessTests(TestApp app)
         }
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Demo.Chief)]
+    public async Task An_unknown_address_answers_404_with_the_not_found_page(string? email)
+    {
+        using var client = email is null ? app.Factory.CreateClient() : await SignInAsync(email);
+
+        var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("data-testid=\"not-found\"", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task The_chief_sees_the_passport_of_an_own_post()
     {
