@@ -22,7 +22,7 @@ internal static class Bench
             Console.Error.WriteLine("""
                 Usage: CommunityPolicing.Benchmarks [--data-dir .data/national] [--port 55433] [--connection <connection string>]
                        [--iterations 30] [--only <part of a path's name>] [--users 20] [--skip-http] [--skip-circuits]
-                       [--circuit-page /]
+                       [--circuit-page /] [--explain plans.md]
                 """);
             return 2;
         }
@@ -41,7 +41,8 @@ internal static class Bench
         var only = options.Get("only");
         var paths = HotPaths.For(who).Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
         Console.WriteLine($"\nHot paths ({iterations} calls each after 3 warm-up calls):");
-        var results = await HotPaths.RunAsync(host, source, paths, iterations, Console.Out);
+        await using var plans = options.Get("explain") is { } file ? File.CreateText(file) : null;
+        var results = await HotPaths.RunAsync(host, source, paths, iterations, Console.Out, plans);
         Console.WriteLine("""
 
             | Path | Service p50 | Service p95 | SQL p50 | SQL p95 | Statements | Service ÷ SQL (p50) | Target p95 | Met |

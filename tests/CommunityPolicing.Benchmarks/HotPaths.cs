@@ -46,7 +46,7 @@ internal static class HotPaths
     ];
 
     public static async Task<IReadOnlyList<HotPathResult>> RunAsync(BenchHost host, NpgsqlDataSource source, IEnumerable<HotPath> paths,
-        int iterations, TextWriter log)
+        int iterations, TextWriter log, TextWriter? plans = null)
     {
         using var capture = new SqlCapture();
         var results = new List<HotPathResult>();
@@ -67,6 +67,11 @@ internal static class HotPaths
             log.WriteLine($"  {path.Name}: service p50 {service.P50:F1} / p95 {service.P95:F1} ms, SQL p50 {sql.P50:F1} / p95 {sql.P95:F1} ms " +
                 $"({commands.Count} statements), ratio {result.Ratio:F2}");
             results.Add(result);
+            if (plans is not null)
+            {
+                await plans.WriteLineAsync($"\n### {path.Name}");
+                await SqlCapture.ExplainAsync(source, commands, plans);
+            }
         }
 
         return results;

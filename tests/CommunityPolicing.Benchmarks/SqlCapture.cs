@@ -58,6 +58,26 @@ internal sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyV
 
     public void Dispose() => _subscriptions.ForEach(s => s.Dispose());
 
+    /// <summary>EXPLAIN (ANALYZE, BUFFERS) of each recorded statement: the plan, the time and the rows it really took.</summary>
+    public static async Task ExplainAsync(NpgsqlDataSource source, IReadOnlyList<NpgsqlCommand> commands, TextWriter log)
+    {
+        await using var connection = await source.OpenConnectionAsync();
+        foreach (var recorded in commands.Where(c => !c.CommandText.StartsWith("EXPLAIN", StringComparison.Ordinal)))
+        {
+            await using var command = recorded.Clone();
+            command.Connection = connection;
+            command.CommandText = "EXPLAIN (ANALYZE, BUFFERS) " + command.CommandText;
+            log.WriteLine($"\n```sql\n{recorded.CommandText}\n```\n```");
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                log.WriteLine(reader.GetString(0));
+            }
+
+            log.WriteLine("```");
+        }
+    }
+
     void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
     {
         if (listener.Name == DbLoggerCategory.Name)

@@ -17,6 +17,7 @@ public sealed class PatrolConfiguration : IEntityTypeConfiguration<Patrol>
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.Version).IsRowVersion();
         builder.HasIndex(p => new { p.DepartmentId, p.StartsAt });
+        builder.HasIndex(p => new { p.DepartmentId, p.Date }); // patrol hours per beat on the chief's dashboard
         builder.HasIndex(p => new { p.PrecinctId, p.StartsAt });
         builder.HasIndex(p => new { p.AssociationId, p.Date });
         builder.HasOne<Department>().WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.Restrict);

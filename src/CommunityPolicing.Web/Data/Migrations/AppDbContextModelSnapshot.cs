@@ -296,6 +296,11 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.HasIndex("PrecinctId", "Status", "DueDate")
                         .HasDatabaseName("ix_appeals_precinct_id_status_due_date");
 
+                    b.HasIndex(new[] { "DepartmentId" }, "ix_appeals_department_figures")
+                        .HasDatabaseName("ix_appeals_department_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "DepartmentId" }, "ix_appeals_department_figures"), new[] { "PrecinctId", "CategoryId", "Status", "RegisteredAt", "DueDate", "AnsweredAt", "RatedAt", "Rating" });
+
                     b.ToTable("appeals", null, t =>
                         {
                             t.HasCheckConstraint("ck_appeals_anonymous", "NOT is_anonymous OR (applicant_name IS NULL AND applicant_phone IS NULL AND applicant_email IS NULL AND applicant_address IS NULL)");
@@ -1624,6 +1629,9 @@ namespace CommunityPolicing.Web.Data.Migrations
 
                     b.HasIndex("AssociationId", "Date")
                         .HasDatabaseName("ix_patrols_association_id_date");
+
+                    b.HasIndex("DepartmentId", "Date")
+                        .HasDatabaseName("ix_patrols_department_id_date");
 
                     b.HasIndex("DepartmentId", "StartsAt")
                         .HasDatabaseName("ix_patrols_department_id_starts_at");

@@ -49,15 +49,18 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, Cu
             .GroupBy(e => e.Kind).Select(g => new EquipmentFigure(g.Key, g.Sum(e => e.Planned), g.Sum(e => e.Installed))).ToListAsync(ct);
 
         var weeks = Math.Max(1, period.Days / 7.0);
+        // The department's completed patrols of the period first (a few hundred), then every beat with its hours.
         var hours = await db.Database.SqlQuery<BeatHoursRow>($"""
-            SELECT b.id AS "beat_id", b.name AS "beat", pr.name AS "precinct",
-                   coalesce(sum(extract(epoch FROM coalesce(p.actual_end, p.ends_at) - coalesce(p.actual_start, p.starts_at)) / 3600.0), 0)::float8 AS "hours"
+            WITH done AS (
+                SELECT pb.beats_id, sum(extract(epoch FROM coalesce(p.actual_end, p.ends_at) - coalesce(p.actual_start, p.starts_at)) / 3600.0) AS hours
+                FROM patrols p JOIN patrol_beats pb ON pb.patrol_id = p.id
+                WHERE p.department_id = {departmentId} AND p.status = 'Completed' AND p.date >= {period.From} AND p.date <= {period.To}
+                GROUP BY pb.beats_id)
+            SELECT b.id AS "beat_id", b.name AS "beat", pr.name AS "precinct", coalesce(d.hours, 0)::float8 AS "hours"
             FROM beats b
             JOIN precincts pr ON pr.id = b.precinct_id
-            LEFT JOIN patrol_beats pb ON pb.beats_id = b.id
-            LEFT JOIN patrols p ON p.id = pb.patrol_id AND p.status = 'Completed' AND p.date >= {period.From} AND p.date <= {period.To}
+            LEFT JOIN done d ON d.beats_id = b.id
             WHERE pr.department_id = {departmentId}
-            GROUP BY b.id, b.name, pr.name
             ORDER BY 4 DESC, pr.name, b.name
             """).ToListAsync(ct);
         var prevention = await db.PreventionActivities.AsNoTracking()

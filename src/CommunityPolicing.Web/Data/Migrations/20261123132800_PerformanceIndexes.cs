@@ -4,7 +4,7 @@
 namespace CommunityPolicing.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AppealListIndexes : Migration
+    public partial class PerformanceIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,9 +17,20 @@ namespace CommunityPolicing.Web.Data.Migrations
                 .Annotation("Npgsql:PostgresExtension:btree_gin", ",,");
 
             migrationBuilder.CreateIndex(
+                name: "ix_patrols_department_id_date",
+                table: "patrols",
+                columns: new[] { "department_id", "date" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_appeals_category_id_id",
                 table: "appeals",
                 columns: new[] { "category_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_appeals_department_id",
+                table: "appeals",
+                column: "department_id")
+                .Annotation("Npgsql:IndexInclude", new[] { "precinct_id", "category_id", "status", "registered_at", "due_date", "answered_at", "rated_at", "rating" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_appeals_department_id_id",
@@ -42,7 +53,15 @@ namespace CommunityPolicing.Web.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_patrols_department_id_date",
+                table: "patrols");
+
+            migrationBuilder.DropIndex(
                 name: "ix_appeals_category_id_id",
+                table: "appeals");
+
+            migrationBuilder.DropIndex(
+                name: "ix_appeals_department_id",
                 table: "appeals");
 
             migrationBuilder.DropIndex(

@@ -12,8 +12,8 @@ using NpgsqlTypes;
 namespace CommunityPolicing.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123125622_AppealListIndexes")]
-    partial class AppealListIndexes
+    [Migration("20261123132800_PerformanceIndexes")]
+    partial class PerformanceIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -298,6 +298,11 @@ namespace CommunityPolicing.Web.Data.Migrations
 
                     b.HasIndex("PrecinctId", "Status", "DueDate")
                         .HasDatabaseName("ix_appeals_precinct_id_status_due_date");
+
+                    b.HasIndex(new[] { "DepartmentId" }, "ix_appeals_department_figures")
+                        .HasDatabaseName("ix_appeals_department_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "DepartmentId" }, "ix_appeals_department_figures"), new[] { "PrecinctId", "CategoryId", "Status", "RegisteredAt", "DueDate", "AnsweredAt", "RatedAt", "Rating" });
 
                     b.ToTable("appeals", null, t =>
                         {
@@ -1627,6 +1632,9 @@ namespace CommunityPolicing.Web.Data.Migrations
 
                     b.HasIndex("AssociationId", "Date")
                         .HasDatabaseName("ix_patrols_association_id_date");
+
+                    b.HasIndex("DepartmentId", "Date")
+                        .HasDatabaseName("ix_patrols_department_id_date");
 
                     b.HasIndex("DepartmentId", "StartsAt")
                         .HasDatabaseName("ix_patrols_department_id_starts_at");
