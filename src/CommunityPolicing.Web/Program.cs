@@ -193,6 +193,12 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization(Cultures.LocalizationOptions(app.Configuration));
+
+// Routing and authorization after the status-code pages, so a 404 re-executed as /not-found is routed and authorized
+// again (with the implicit routing at the start of the pipeline, /missing.txt became a 500: no authorization middleware).
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 // Explicitly after the status-code pages, so a request re-executed as /not-found is authorised again (else: a 500).
 app.UseAuthentication();

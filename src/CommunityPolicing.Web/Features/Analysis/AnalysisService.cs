@@ -191,11 +191,13 @@ public sealed class AnalysisService(IDbContextFactory<AppDbContext> factory, Cur
         return await SaveResult.SaveAsync(db, () => briefing.Id, null, ct);
     }
 
-    /// <summary>Associations serving a post, for addressing a briefing.</summary>
+    /// <summary>Associations serving a post the user reads, for addressing a briefing (another scope's post: none).</summary>
     public async Task<IReadOnlyList<Option>> AssociationsAsync(int precinctId, CancellationToken ct = default)
     {
+        var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Associations.AsNoTracking().Where(a => a.Precincts.Any(p => p.Id == precinctId)).OrderBy(a => a.Name)
+        return await db.Associations.AsNoTracking().VisibleTo(scope)
+            .Where(a => a.Precincts.Any(p => p.Id == precinctId) && Readable(db, scope).Any(p => p.Id == precinctId)).OrderBy(a => a.Name)
             .Select(a => new Option(a.Id, a.Name)).ToListAsync(ct);
     }
 

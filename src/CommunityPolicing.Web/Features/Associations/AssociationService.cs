@@ -296,6 +296,13 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
     /// <summary>Coordinator accounts a chief may attach to an association.</summary>
     public async Task<IReadOnlyList<(string Id, string Name)>> CoordinatorOptionsAsync(CancellationToken ct = default)
     {
+        // Names and e-mails of accounts: only for those who attach coordinators, never for officers or coordinators.
+        var scope = await currentUser.GetScopeAsync(ct);
+        if (!(scope.IsAdministrator || scope.IsChief))
+        {
+            return [];
+        }
+
         await using var db = await factory.CreateDbContextAsync(ct);
         var role = await db.Roles.Where(r => r.Name == Roles.VolunteerCoordinator).Select(r => r.Id).FirstAsync(ct);
         var users = await db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == role))
