@@ -200,9 +200,6 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
-// Explicitly after the status-code pages, so a request re-executed as /not-found is authorised again (else: a 500).
-app.UseAuthentication();
-app.UseAuthorization();
 app.UseAntiforgery();
 app.UseTwoFactorGate();
 
