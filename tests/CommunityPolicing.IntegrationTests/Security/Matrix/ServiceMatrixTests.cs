@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -13,6 +14,7 @@ using CommunityPolicing.Web.Features.Dashboards;
 using CommunityPolicing.Web.Features.Notifications;
 using CommunityPolicing.Web.Features.Officers;
 using CommunityPolicing.Web.Features.Patrols;
+using CommunityPolicing.Web.Features.PersonalData;
 using CommunityPolicing.Web.Features.Precincts;
 using CommunityPolicing.Web.Features.Prevention;
 using CommunityPolicing.Web.Features.Reports;
@@ -97,6 +99,11 @@ public sealed class ServiceMatrixTests(MatrixApp app)
         ["BeatWorkService.PassportAsync"] = async (sp, f) => [await S<BeatWorkService>(sp).PassportAsync(f.BeatB)],
         ["DashboardService.ChiefAsync"] = async (sp, _) => [await S<DashboardService>(sp).ChiefAsync(Period.Of(PeriodKind.Year, Today))],
         ["DashboardService.AdminAsync"] = async (sp, _) => [await S<DashboardService>(sp).AdminAsync()],
+        ["OfficerDashboardService.GetAsync"] = async (sp, _) => [await S<OfficerDashboardService>(sp).GetAsync()],
+        // The subject export never includes preventive records; the query's own echo is in lower case, the record's name is not.
+        ["PersonalDataService.SearchAsync"] = async (sp, _) => [await S<PersonalDataService>(sp).SearchAsync(new PersonQuery { Name = "zxqp-rec person" })],
+        ["PersonalDataService.ExportAsync"] = async (sp, _) =>
+            [await S<PersonalDataService>(sp).ExportAsync(new PersonQuery { Name = "zxqp-rec person" }) is { } file ? Encoding.UTF8.GetString(file) : null],
         ["DashboardService.ByBeatAsync"] = async (sp, f) =>
             [await S<DashboardService>(sp).ByBeatAsync(f.PostB, Period.Of(PeriodKind.Year, Today)), await S<DashboardService>(sp).ByBeatAsync(f.Post30, Period.Of(PeriodKind.Year, Today))],
         ["NotificationService.GetAsync"] = async (sp, _) => [await S<NotificationService>(sp).GetAsync(100)],
@@ -157,7 +164,7 @@ public sealed class ServiceMatrixTests(MatrixApp app)
     [
         "ReferenceDataService.SaveCategoryAsync", "ReferenceDataService.AddCalendarDayAsync", "ReferenceDataService.RemoveCalendarDayAsync",
         "ReferenceDataService.SaveTopicRuleAsync", "UserAdminService.SaveAsync", "UserAdminService.LockAsync", "UserAdminService.UnlockAsync",
-        "UserAdminService.ResetPasswordAsync", "AnalysisService.SaveMeetingAsync", "AnalysisService.SetActionDoneAsync", "AnalysisService.SaveBriefingAsync",
+        "UserAdminService.ResetPasswordAsync", "UserAdminService.ResetTwoFactorAsync", "AnalysisService.SaveMeetingAsync", "AnalysisService.SetActionDoneAsync", "AnalysisService.SaveBriefingAsync",
         "AppealService.CreateAsync", "AppealService.SubmitPublicAsync", "AppealService.AttachAsync", "AppealService.AssignAsync", "AppealService.StartAsync",
         "AppealService.AnswerAsync", "AppealService.ExtendAsync", "AppealService.RedirectAsync", "AppealService.CloseAsync", "AppealService.RateAsync",
         "AssociationService.SaveMonthPlanAsync", "AssociationService.SaveAsync", "AssociationService.SaveVolunteerAsync", "AssociationService.ImportMembersAsync",
