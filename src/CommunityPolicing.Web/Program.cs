@@ -138,6 +138,10 @@ services.AddRateLimiter(options =>
     };
 });
 
+// A request whose parameters do not bind (a NUL in a form field, a date that is no date) gets a plain 400, in
+// Development too: the developer page would answer it with the exception and its stack trace.
+services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+
 services.AddScoped<PrincipalAccessor>();
 services.AddScoped<CurrentUser>();
 services.AddScoped<AuditLog>();

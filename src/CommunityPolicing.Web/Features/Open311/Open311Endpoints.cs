@@ -47,6 +47,11 @@ public static class Open311Endpoints
                 return Error(400, "status must be open or closed");
             }
 
+            if (Text.IsUnstorable(query.ServiceCode) || Text.IsUnstorable(query.ServiceRequestId))
+            {
+                return Error(400, "service_code and service_request_id must be text without NUL");
+            }
+
             if (!TryDate(query.StartDate, out var start) || !TryDate(query.EndDate, out var end))
             {
                 return Error(400, "start_date and end_date must be W3C date-times");
