@@ -583,6 +583,7 @@ T = {
  "Briefings.None": ("No current briefings.", "Действующих ориентировок нет.", "Қолданыстағы бағдарлар жоқ."),
  "Appeals.RegisteredFrom": ("Registered from", "Зарегистрировано с", "Тіркелген күннен"),
  "Appeals.RegisteredTo": ("Registered to", "Зарегистрировано по", "Тіркелген күнге дейін"),
+ "Validation.Characters": ("Contains characters that cannot be stored (a NUL or a broken character).", "Содержит символы, которые нельзя сохранить (NUL или повреждённый символ).", "Сақтауға болмайтын таңбалар бар (NUL немесе бүлінген таңба)."),
  "Dashboard.Received": ("Received", "Поступило", "Түсті"),
  "Dashboard.Answered": ("Answered", "Дан ответ", "Жауап берілді"),
  "Dashboard.OnTime": ("Answered on time", "Отвечено в срок", "Мерзімінде жауап берілді"),

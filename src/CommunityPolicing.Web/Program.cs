@@ -140,6 +140,10 @@ services.AddRateLimiter(options =>
 });
 
 services.AddSingleton<TwoFactorRequirement>();
+// A request whose parameters do not bind (a NUL in a form field, a date that is no date) gets a plain 400, in
+// Development too: the developer page would answer it with the exception and its stack trace.
+services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+
 services.AddScoped<PrincipalAccessor>();
 services.AddScoped<CurrentUser>();
 services.AddScoped<AuditLog>();

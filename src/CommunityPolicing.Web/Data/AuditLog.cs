@@ -24,7 +24,8 @@ public sealed class AuditLog(IDbContextFactory<AppDbContext> factory, PrincipalA
             Action = action,
             EntityType = entityType,
             EntityKey = entityKey,
-            NewValues = details is null ? null : JsonSerializer.Serialize(details),
+            // jsonb holds no NUL character: a hostile search text would otherwise make the audit row, and the request, fail.
+            NewValues = details is null ? null : JsonSerializer.Serialize(details).Replace("\\u0000", "", StringComparison.Ordinal),
         });
         await db.SaveChangesAsync(ct);
     }

@@ -3,6 +3,9 @@ namespace CommunityPolicing.Web.Domain;
 /// <summary>Instants are stored in UTC; dates (registration, due, "today") are a department's local dates.</summary>
 public static class LocalTime
 {
+    private static readonly DateOnly Earliest = new(1900, 1, 1);
+    private static readonly DateOnly Latest = new(9999, 12, 30);
+
     public static DateOnly Date(DateTimeOffset instant, string timeZoneId) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId)).DateTime);
 
@@ -11,6 +14,9 @@ public static class LocalTime
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
         DateTimeOffset Start(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
-        return (Start(from), Start(to.AddDays(1)));
+
+        // Days typed into a filter may be any date; a zone's offset must not push an instant past year 1 or 9999.
+        static DateOnly Sane(DateOnly day) => day < Earliest ? Earliest : day > Latest ? Latest : day;
+        return (Start(Sane(from)), Start(Sane(to).AddDays(1)));
     }
 }

@@ -53,11 +53,16 @@ public sealed class FieldErrors : Dictionary<string, string>
         return this;
     }
 
+    /// <summary>Too long, or characters PostgreSQL text cannot hold (NUL, a lone surrogate): refused at the field, not at the save.</summary>
     public FieldErrors MaxLength(string field, string? value, int max)
     {
         if (value?.Length > max)
         {
             TryAdd(field, "Validation.TooLong");
+        }
+        else if (Text.IsUnstorable(value))
+        {
+            TryAdd(field, "Validation.Characters");
         }
 
         return this;
@@ -85,4 +90,25 @@ public static class Text
 {
     /// <summary>Trimmed text, or null for empty or blank input: optional fields are stored as null, never as "".</summary>
     public static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>NUL or a UTF-16 surrogate without its pair: PostgreSQL refuses the first, strict UTF-8 encoding the second.</summary>
+    public static bool IsUnstorable(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0' || (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1])))
+                || (char.IsHighSurrogate(c) && (i + 1 == text.Length || !char.IsLowSurrogate(text[i + 1]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -37,7 +37,8 @@ public sealed class MeetingForm
         .Required(nameof(Minutes), Minutes).MaxLength(nameof(Minutes), Minutes, 8000).MaxLength(nameof(Attendees), Attendees, 2000)
         .When(Actions.Any(a => !a.IsEmpty && (string.IsNullOrWhiteSpace(a.Text) || string.IsNullOrWhiteSpace(a.Owner) || a.DueOn is null)),
             nameof(Actions), "Analysis.ActionIncomplete")
-        .When(Actions.Any(a => a.Text?.Length > 1000 || a.Owner?.Length > 200), nameof(Actions), "Validation.TooLong");
+        .When(Actions.Any(a => a.Text?.Length > 1000 || a.Owner?.Length > 200), nameof(Actions), "Validation.TooLong")
+        .When(Actions.Any(a => Features.Text.IsUnstorable(a.Text) || Features.Text.IsUnstorable(a.Owner)), nameof(Actions), "Validation.Characters");
 }
 
 public sealed class ActionForm

@@ -61,7 +61,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         var appeals = db.Appeals.AsNoTracking().VisibleTo(scope);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var text = query.Search.Trim();
+            var text = query.Search.Replace("\0", "", StringComparison.Ordinal).Trim(); // PostgreSQL text holds no NUL
             appeals = appeals.Where(a => a.SearchVector.Matches(EF.Functions.PlainToTsQuery("simple", text)) || a.RegistrationNumber == text);
         }
 

@@ -53,6 +53,7 @@ public sealed class VolunteerForm
         .When(Phone is { Length: > 0 } && !PhoneNumber.IsPlausible(Phone), nameof(Phone), "Validation.Phone")
         .MaxLength(nameof(Address), Address, 300).MaxLength(nameof(DocumentNumber), DocumentNumber, 30).MaxLength(nameof(BadgeNumber), BadgeNumber, 30)
         .When(Status is VolunteerStatus.Suspended or VolunteerStatus.Left && string.IsNullOrWhiteSpace(StatusReason), nameof(StatusReason), "Validation.ReasonRequired")
+        .MaxLength(nameof(StatusReason), StatusReason, 500)
         .When(Status == VolunteerStatus.Left && LeftOn is null, nameof(LeftOn), "Validation.Required")
         .When(BackgroundCheckPassed is not null && BackgroundCheckOn is null, nameof(BackgroundCheckOn), "Validation.Required")
         .When(ConsentOn is { } consent && DateOnly.FromDateTime(consent) > today, nameof(ConsentOn), "Validation.NotInFuture");

@@ -20,6 +20,7 @@ public sealed class LogForm
         .When(Kind == LogEntryKind.DoorToDoor && BeatId is null, nameof(BeatId), "Validation.Required")
         .When(Kind == LogEntryKind.DoorToDoor && string.IsNullOrWhiteSpace(Place), nameof(Place), "Validation.Required")
         .When(Households is < 0 or > 10000, nameof(Households), "Validation.Range")
+        .When(Time is { } time && (time < TimeSpan.Zero || time >= TimeSpan.FromDays(1)), nameof(Time), "Validation.Range")
         .MaxLength(nameof(Place), Place, 300).MaxLength(nameof(Note), Note, 2000);
 }
 

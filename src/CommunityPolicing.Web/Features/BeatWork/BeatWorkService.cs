@@ -57,9 +57,15 @@ public sealed class BeatWorkService(IDbContextFactory<AppDbContext> factory, Cur
         var zoneId = await db.Precincts.Where(p => p.Id == precinctId).Select(p => p.Department!.TimeZoneId).FirstAsync(ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
         var now = clock.GetUtcNow();
-        var at = form.Date is { } date && form.Time is { } time
-            ? new DateTimeOffset(date.Date + time, zone.GetUtcOffset(date.Date + time))
-            : now;
+
+        // Far dates are refused before any arithmetic (DateTimeOffset throws near its limits); the picker's kind is ignored.
+        if (form.Date is { } day && (day.Date < now.UtcDateTime.Date.AddDays(-32) || day.Date > now.UtcDateTime.Date.AddDays(2)))
+        {
+            return SaveResult.Invalid(nameof(LogForm.Date), "Log.DateRange");
+        }
+
+        var local = form.Date is { } date && form.Time is { } time ? DateTime.SpecifyKind(date.Date + time, DateTimeKind.Unspecified) : (DateTime?)null;
+        var at = local is { } l ? new DateTimeOffset(l, zone.GetUtcOffset(l)) : now;
         if (at > now.AddMinutes(5) || at < now.AddDays(-31))
         {
             return SaveResult.Invalid(nameof(LogForm.Date), "Log.DateRange");

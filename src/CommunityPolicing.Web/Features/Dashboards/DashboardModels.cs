@@ -32,6 +32,9 @@ public sealed record Period(PeriodKind Kind, DateOnly From, DateOnly To)
     };
 
     public int Days => To.DayNumber - From.DayNumber + 1;
+
+    /// <summary>Dates a report can be asked for (a typed or forged date outside them is refused, not computed).</summary>
+    public static bool Reasonable(DateOnly date) => date.Year is >= 1900 and <= 9998;
 }
 
 /// <summary>Appeal figures of one area (a post, a beat, or the whole department when Key is null), all counted in PostgreSQL.</summary>

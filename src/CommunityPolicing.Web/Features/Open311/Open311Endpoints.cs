@@ -47,6 +47,11 @@ public static class Open311Endpoints
                 return Error(400, "status must be open or closed");
             }
 
+            if (Text.IsUnstorable(query.ServiceCode) || Text.IsUnstorable(query.ServiceRequestId))
+            {
+                return Error(400, "service_code and service_request_id must be text without NUL");
+            }
+
             if (!TryDate(query.StartDate, out var start) || !TryDate(query.EndDate, out var end))
             {
                 return Error(400, "start_date and end_date must be W3C date-times");
@@ -93,9 +98,14 @@ public static class Open311Endpoints
             return found.Count == 0 ? Error(404, $"service_request_id {id} not found") : Results.Json(found);
         });
 
-        v2.MapPost("/requests.json", async ([FromForm] CreateRequest request, AppealService appeals, IDbContextFactory<AppDbContext> factory,
+        v2.MapPost("/requests.json", async ([FromForm] CreateRequest? request, AppealService appeals, IDbContextFactory<AppDbContext> factory,
             IConfiguration configuration, CancellationToken ct) =>
         {
+            if (request is null)
+            {
+                return Error(400, "the request must be form data (application/x-www-form-urlencoded)");
+            }
+
             var keys = configuration.GetSection("Open311:ApiKeys").Get<string[]>() ?? [];
             if (keys.Length > 0 && !keys.Contains(request.api_key))
             {
