@@ -94,7 +94,7 @@ public static class Open311Endpoints
         });
 
         v2.MapPost("/requests.json", async ([FromForm] CreateRequest request, AppealService appeals, IDbContextFactory<AppDbContext> factory,
-            IConfiguration configuration, CancellationToken ct) =>
+            IConfiguration configuration, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct) =>
         {
             var keys = configuration.GetSection("Open311:ApiKeys").Get<string[]>() ?? [];
             if (keys.Length > 0 && !keys.Contains(request.api_key))
@@ -128,8 +128,15 @@ public static class Open311Endpoints
                 ApplicantName = name.Length == 0 ? null : name,
                 ApplicantEmail = name.Length == 0 ? null : request.email,
                 ApplicantPhone = name.Length == 0 ? null : request.phone,
+                // GeoReport v2 has no client request id: a client that retries sends the same Idempotency-Key header.
+                IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : "open311:" + idempotencyKey.Trim(),
             };
             var (result, code) = await appeals.SubmitPublicAsync(form, ct);
+            if (result.Errors.TryGetValue("", out var general) && general == "Database.Unavailable")
+            {
+                return Error(503, "the database is unavailable; retry later with the same Idempotency-Key");
+            }
+
             if (!result.Succeeded)
             {
                 return Error(400, string.Join("; ", result.Errors.Select(e => $"{Open311Field(e.Key)}: {e.Value}")));
@@ -215,6 +222,7 @@ public static class Open311Endpoints
         "ApplicantEmail" => "email",
         "ApplicantPhone" => "phone",
         "ApplicantName" => "first_name",
+        "IdempotencyKey" => "Idempotency-Key (header)",
         _ => field.ToLowerInvariant(),
     };
 
