@@ -750,6 +750,7 @@ T = {
  "Reconnect.Lost": ("The connection to the server was lost. Reconnecting…", "Соединение с сервером потеряно. Переподключение…", "Сервермен байланыс үзілді. Қайта қосылуда…"),
  "Reconnect.Failed": ("Could not reconnect. Reload the page to continue.", "Не удалось переподключиться. Обновите страницу, чтобы продолжить.", "Қайта қосылу мүмкін болмады. Жалғастыру үшін бетті жаңартыңыз."),
  "Reconnect.Reload": ("Reload", "Обновить", "Жаңарту"),
+ "Common.TryAgain": ("Try again", "Повторить", "Қайталау"),
  "Grid.RowsPerPage": ("Rows per page:", "Строк на странице:", "Беттегі жолдар:"),
  "Grid.Info": ("{first_item}–{last_item} of {all_items}", "{first_item}–{last_item} из {all_items}", "{all_items} ішінен {first_item}–{last_item}"),
  "Grid.InfoAbout": ("{first_item}–{last_item} of about {all_items}", "{first_item}–{last_item} из примерно {all_items}", "шамамен {all_items} ішінен {first_item}–{last_item}"),

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
 using CommunityPolicing.Testing;
+using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Features.Appeals;
 using CommunityPolicing.Web.Features.Precincts;
@@ -135,5 +137,48 @@ public sealed class DatabaseRestartTests(OutageApp app) : IClassFixture<OutageAp
         });
         Assert.Equal(lastSaved, await check.Precincts.Where(p => p.Id == precinctId).Select(p => p.ReceptionHours).SingleAsync());
         Console.WriteLine($"{acks.Count} appeals acknowledged, {refusals.Count} refused during the outage; {clock.Elapsed} in all");
+    }
+
+    [Fact]
+    public async Task While_the_database_is_down_visitors_and_clients_get_a_try_again_answer_not_an_error_page()
+    {
+        // A host that gives up quickly, so the outage shows within the test's time.
+        using var quick = app.Factory.WithWebHostBuilder(builder => builder
+            .UseSetting("Database:RetryCount", "1").UseSetting("Database:RetryMaxDelaySeconds", "0.2"));
+        using var client = quick.CreateClient();
+        Assert.DoesNotContain("database-unavailable", await client.GetStringAsync("/public/appeal"));
+        int precinctId;
+        await using (var db = app.NewDbContext())
+        {
+            precinctId = await db.Precincts.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        }
+
+        await using var chief = await SignIn.ScopeAsync(quick.Services, Demo.Chief);
+        var precincts = chief.ServiceProvider.GetRequiredService<PrecinctService>();
+        var passport = (await precincts.GetFormAsync(precinctId))!;
+
+        var cluster = app.Database.Cluster!;
+        await cluster.StopAsync();
+        try
+        {
+            var page = await client.GetAsync("/public/appeal");
+            var open311 = await client.PostAsync("/open311/v2/requests.json",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["service_code"] = "theft", ["description"] = "x" }));
+            var staffSave = await Record.ExceptionAsync(() => precincts.SaveAsync(passport));
+
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+            Assert.Contains("data-testid=\"database-unavailable\"", html);
+            Assert.Contains("База данных сейчас недоступна", html); // the default culture's text
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, open311.StatusCode);
+            // The staff pages' error boundary turns this into the same notice (ErrorNoticeTests).
+            Assert.True(DatabaseOutage.Is(staffSave), staffSave?.ToString());
+        }
+        finally
+        {
+            await cluster.StartServerAsync();
+        }
+
+        Assert.DoesNotContain("database-unavailable", await client.GetStringAsync("/public/appeal"));
     }
 }

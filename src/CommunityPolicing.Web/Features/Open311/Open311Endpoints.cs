@@ -21,6 +21,19 @@ public static class Open311Endpoints
     public static void MapOpen311(this IEndpointRouteBuilder endpoints)
     {
         var v2 = endpoints.MapGroup("/open311/v2").AllowAnonymous().DisableAntiforgery();
+
+        // The database unreachable after the execution strategy's retries: 503 in the spec's error list, not a 500.
+        v2.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (Exception e) when (DatabaseOutage.Is(e))
+            {
+                return Error(503, "the database is unavailable; retry later (a POST with the same Idempotency-Key)");
+            }
+        });
         v2.MapGet("/discovery.json", (HttpContext http) => Results.Json(new Discovery(
             "2026-11-23T00:00:00Z", "Community policing service desk",
             [new DiscoveryEndpoint("http://wiki.open311.org/GeoReport_v2", $"{http.Request.Scheme}://{http.Request.Host}/open311/v2", "2026-11-23T00:00:00Z", "production", ["application/json"])])));
