@@ -1,5 +1,6 @@
 using CommunityPolicing.Testing;
 using CommunityPolicing.Web.Features;
+using CommunityPolicing.Web.Features.Associations;
 using CommunityPolicing.Web.Features.Officers;
 using CommunityPolicing.Web.Features.Precincts;
 using Microsoft.EntityFrameworkCore;
@@ -48,11 +49,30 @@ public sealed class ConcurrentEditTests(TestApp app)
             });
     }
 
+    [Fact]
+    public async Task A_volunteer_edited_by_the_coordinator_and_an_administrator_loses_no_update()
+    {
+        await using var db = app.NewDbContext();
+        var coordinator = await db.Users.Where(u => u.Email == Demo.Coordinator).Select(u => u.Id).SingleAsync();
+        var id = await db.Volunteers.Where(v => db.AssociationCoordinators.Any(c => c.AssociationId == v.AssociationId && c.UserId == coordinator))
+            .OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
+        await RaceAsync<VolunteerForm, AssociationService>(
+            load: s => s.GetVolunteerFormAsync(id),
+            edit: (form, text) => form.Phone = text,
+            save: (s, form) => s.SaveVolunteerAsync(form),
+            stored: async () =>
+            {
+                await using var check = app.NewDbContext();
+                return await check.Volunteers.Where(v => v.Id == id).Select(v => v.Phone).SingleAsync();
+            },
+            firstUser: Demo.Coordinator);
+    }
+
     private async Task RaceAsync<TForm, TService>(Func<TService, Task<TForm?>> load, Action<TForm, string?> edit,
-        Func<TService, TForm, Task<SaveResult>> save, Func<Task<string?>> stored)
+        Func<TService, TForm, Task<SaveResult>> save, Func<Task<string?>> stored, string firstUser = Demo.Chief)
         where TForm : class where TService : notnull
     {
-        await using var chief = await app.SignedInAsync(Demo.Chief);
+        await using var chief = await app.SignedInAsync(firstUser);
         await using var admin = await app.SignedInAsync(Demo.Admin);
         var users = new[] { chief.ServiceProvider.GetRequiredService<TService>(), admin.ServiceProvider.GetRequiredService<TService>() };
         var original = await stored();
