@@ -67,8 +67,12 @@ services.AddHttpContextAccessor();
 services.AddSingleton(TimeProvider.System);
 
 services.AddScoped<AuditInterceptor>();
+// Transient faults (the server restarting, a dropped connection) are retried: each query, each save as a unit
+// (AppDbContext.SaveChangesAsync), and units with their own transaction wrapped in the strategy by their service.
+var retryCount = builder.Configuration.GetValue("Database:RetryCount", 10);
+var retryMaxDelay = TimeSpan.FromSeconds(builder.Configuration.GetValue("Database:RetryMaxDelaySeconds", 2.0));
 services.AddDbContextFactory<AppDbContext>((sp, options) => options
-    .UseNpgsql(connectionString)
+    .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(retryCount, retryMaxDelay, null))
     .UseSnakeCaseNamingConvention()
     .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
 services.AddDataProtection().SetApplicationName("CommunityPolicing").PersistKeysToDbContext<AppDbContext>();

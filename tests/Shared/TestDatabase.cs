@@ -26,10 +26,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public EmbeddedPostgresCluster? Cluster => _cluster;
 
-    public static async Task<TestDatabase> StartAsync(string name)
+    /// <param name="name"></param>
+    /// <param name="privateCluster">Always a private cluster (a test that stops and starts the server needs its own).</param>
+    public static async Task<TestDatabase> StartAsync(string name, bool privateCluster = false)
     {
         var database = $"{name}_{Guid.NewGuid():N}"[..(name.Length + 13)];
-        var server = Environment.GetEnvironmentVariable("CP_TEST_DATABASE");
+        var server = privateCluster ? null : Environment.GetEnvironmentVariable("CP_TEST_DATABASE");
         if (!string.IsNullOrWhiteSpace(server))
         {
             await using var connection = new NpgsqlConnection(server);

@@ -47,6 +47,41 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public const string AppealNumberSequence = "appeal_numbers";
 
+    /// <summary>
+    /// A save outside any transaction runs under the retrying execution strategy as one unit (the AuditInterceptor
+    /// opens its own transaction for the row and its audit entries, which EF allows only inside the strategy).
+    /// A retry is safe only while the changes are still pending: once EF accepted them, the connection broke after
+    /// the rows were sent and whether they committed is unknown, so the user is told to try again instead.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var strategy = Database.CreateExecutionStrategy();
+        if (Database.CurrentTransaction is not null || !strategy.RetriesOnFailure)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var attempt = 0;
+        return await strategy.ExecuteAsync(async token =>
+        {
+            if (attempt++ > 0)
+            {
+                // Audit rows added by the failed attempt: this attempt writes its own.
+                foreach (var entry in ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+
+                if (!ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                {
+                    throw new DatabaseUnavailableException("The connection failed while a save was being committed; its outcome is unknown.");
+                }
+            }
+
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, token);
+        }, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

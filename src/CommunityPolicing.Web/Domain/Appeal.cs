@@ -83,6 +83,12 @@ public sealed class Appeal
     /// <summary>Unguessable code the applicant uses to follow the appeal on the public portal.</summary>
     public required string TrackingCode { get; set; }
 
+    /// <summary>
+    /// The key a public submission came with (the portal form's hidden field, Open311's Idempotency-Key header):
+    /// a repeated submission with the same key gets this appeal back instead of a second one.
+    /// </summary>
+    public string? IdempotencyKey { get; set; }
+
     public int DepartmentId { get; set; }
     public Department? Department { get; set; }
     public int? PrecinctId { get; set; }

@@ -1,3 +1,4 @@
+using CommunityPolicing.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -21,6 +22,9 @@ public sealed record SaveResult(int Id, IReadOnlyDictionary<string, string> Erro
     public static readonly SaveResult Stale = new(0, new Dictionary<string, string>(), true, false);
     public static readonly SaveResult Missing = new(0, new Dictionary<string, string>(), false, true);
 
+    /// <summary>The database could not be reached, even after retries: a notice to try again, not an error page.</summary>
+    public static SaveResult Unavailable => Invalid("", "Database.Unavailable");
+
     /// <summary>Saves, turning a lost optimistic-concurrency race or a unique-key clash into a result the form can show.</summary>
     public static async Task<SaveResult> SaveAsync(DbContext db, Func<int> id, string? uniqueField, CancellationToken ct)
     {
@@ -32,6 +36,10 @@ public sealed record SaveResult(int Id, IReadOnlyDictionary<string, string> Erro
         catch (DbUpdateConcurrencyException)
         {
             return Stale;
+        }
+        catch (Exception e) when (db.Database.CurrentTransaction is null && DatabaseOutage.Is(e))
+        {
+            return Unavailable; // inside a unit with its own transaction the fault goes up, so the unit retries whole
         }
         catch (DbUpdateException e) when (uniqueField is not null && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

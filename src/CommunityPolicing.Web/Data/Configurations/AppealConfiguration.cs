@@ -1,4 +1,5 @@
 using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Features.Appeals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,6 +26,8 @@ public sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         builder.Property(a => a.Version).IsRowVersion();
         builder.HasIndex(a => a.RegistrationNumber).IsUnique();
         builder.HasIndex(a => a.TrackingCode).IsUnique();
+        builder.Property(a => a.IdempotencyKey).HasMaxLength(AppealForm.IdempotencyKeyMaxLength);
+        builder.HasIndex(a => a.IdempotencyKey).IsUnique(); // NULLs (staff registrations) do not clash
 
         // Every list filter has an index; the department's open appeals by due date is the hot path.
         builder.HasIndex(a => new { a.DepartmentId, a.Status, a.DueDate });

@@ -55,11 +55,17 @@ public sealed class EmbeddedPostgresCluster : IAsyncDisposable
             await cluster.InitAsync(passwordFile);
         }
 
-        await cluster.RunAsync("pg_ctl", "-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {port}", "start");
-        cluster._started = true;
+        await cluster.StartServerAsync();
         await cluster.CreateDatabaseAsync(database);
         return cluster;
+    }
+
+    /// <summary>Starts the stopped server again on the same port and data (the outage tests restart it under load).</summary>
+    public async Task StartServerAsync()
+    {
+        await RunAsync("pg_ctl", "-D", DataDirectory, "-l", Path.Combine(DataDirectory, "server.log"), "-w", "-t", "60",
+            "-o", $"-p {Port}", "start");
+        _started = true;
     }
 
     public static int FreePort()

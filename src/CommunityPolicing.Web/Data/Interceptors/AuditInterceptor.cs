@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CommunityPolicing.Web.Data.Interceptors;
 
@@ -93,11 +94,21 @@ public sealed class AuditInterceptor(PrincipalAccessor principals, TimeProvider 
             });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        if (pending.OwnTransaction is { } transaction)
+        try
         {
-            await transaction.CommitAsync(cancellationToken);
-            await transaction.DisposeAsync();
+            await db.SaveChangesAsync(cancellationToken);
+            if (pending.OwnTransaction is { } transaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            // Also after a failure (the connection broke): a retry of the save must open a fresh transaction.
+            if (pending.OwnTransaction is { } transaction)
+            {
+                await DisposeQuietlyAsync(transaction);
+            }
         }
 
         return result;
@@ -110,9 +121,29 @@ public sealed class AuditInterceptor(PrincipalAccessor principals, TimeProvider 
             _pending.Remove(db);
             if (pending.OwnTransaction is { } transaction)
             {
-                await transaction.RollbackAsync(cancellationToken);
-                await transaction.DisposeAsync();
+                // On a broken connection the rollback itself fails; the server rolled back already, and the
+                // original error (transient, so retried) is what matters.
+                try
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ObjectDisposedException)
+                {
+                }
+
+                await DisposeQuietlyAsync(transaction);
             }
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync(IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.DisposeAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ObjectDisposedException)
+        {
         }
     }
 

@@ -164,6 +164,11 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("extensions");
 
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("boolean")
                         .HasColumnName("is_anonymous");
@@ -256,6 +261,10 @@ namespace CommunityPolicing.Web.Data.Migrations
 
                     b.HasIndex("BeatId")
                         .HasDatabaseName("ix_appeals_beat_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appeals_idempotency_key");
 
                     b.HasIndex("RegistrationNumber")
                         .IsUnique()

@@ -87,6 +87,20 @@ public sealed class UserAdminService(
             return SaveResult.Invalid(nameof(UserForm.OfficerId), "Validation.OfficerOfAnotherPost");
         }
 
+        // UserManager works on the scoped context, whose state a second attempt could not rebuild: the unit runs
+        // once under the execution strategy, and an outage is a notice to try again.
+        try
+        {
+            return await DatabaseOutage.OnceAsync(identityDb, () => SaveUserAsync(form, ct));
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            return SaveResult.Unavailable;
+        }
+    }
+
+    private async Task<SaveResult> SaveUserAsync(UserForm form, CancellationToken ct)
+    {
         identityDb.ChangeTracker.Clear();
         var isNew = form.Id is null;
         var user = isNew ? new ApplicationUser { LockoutEnabled = true, EmailConfirmed = true } : await users.FindByIdAsync(form.Id!);

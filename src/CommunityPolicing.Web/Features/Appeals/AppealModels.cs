@@ -70,6 +70,11 @@ public sealed class AppealForm
     public int? BeatId { get; set; }
     public List<AttachmentUpload> Attachments { get; set; } = [];
 
+    /// <summary>Public submissions only: the same key twice registers one appeal (a retried post after a lost answer).</summary>
+    public string? IdempotencyKey { get; set; }
+
+    public const int IdempotencyKeyMaxLength = 100;
+
     private string? AttachmentProblem =>
         Attachments.Select(a => AttachmentRules.Check(a.Content.Length, a.Content)).FirstOrDefault(problem => problem is not null);
 
@@ -80,6 +85,7 @@ public sealed class AppealForm
         .Required(nameof(Description), Description).MaxLength(nameof(Description), Description, 5000)
         .When(!IsAnonymous && string.IsNullOrWhiteSpace(ApplicantName), nameof(ApplicantName), "Validation.Required")
         .MaxLength(nameof(ApplicantName), ApplicantName, 200)
+        .MaxLength(nameof(IdempotencyKey), IdempotencyKey, IdempotencyKeyMaxLength)
         .MaxLength(nameof(ApplicantAddress), ApplicantAddress, 300)
         .MaxLength(nameof(Address), Address, 300)
         .MaxLength(nameof(ApplicantEmail), ApplicantEmail, 256)

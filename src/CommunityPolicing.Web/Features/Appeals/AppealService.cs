@@ -3,6 +3,7 @@ using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CommunityPolicing.Web.Features.Appeals;
 
@@ -219,11 +220,18 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await RegisterAsync(db, form, departmentId, scope.IsOfficer ? scope.PrecinctId : null, scope, ct);
+        try
+        {
+            return await RegisterAsync(db, form, departmentId, scope.IsOfficer ? scope.PrecinctId : null, scope, ct);
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            return SaveResult.Unavailable;
+        }
     }
 
     /// <summary>An appeal from the public portal or an Open311 client; the department comes from the location when it can.</summary>
-    public async Task<(SaveResult Result, string? TrackingCode)> SubmitPublicAsync(AppealForm form, CancellationToken ct = default)
+    private async Task<(SaveResult Result, string? TrackingCode)> RegisterPublicAsync(AppealForm form, CancellationToken ct)
     {
         var errors = form.Validate();
         if (errors.Count > 0)
@@ -250,6 +258,23 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         var result = await RegisterAsync(db, form, departmentId, null, UserScope.Nobody, ct);
         var code = result.Succeeded ? await db.Appeals.Where(a => a.Id == result.Id).Select(a => a.TrackingCode).FirstAsync(ct) : null;
         return (result, code);
+    }
+
+    /// <summary>
+    /// An appeal from the public portal or an Open311 client (<see cref="RegisterPublicAsync"/>); an unreachable
+    /// database (after retries) is a notice to try again: the form keeps its idempotency key, so sending it again
+    /// cannot make a second appeal.
+    /// </summary>
+    public async Task<(SaveResult Result, string? TrackingCode)> SubmitPublicAsync(AppealForm form, CancellationToken ct = default)
+    {
+        try
+        {
+            return await RegisterPublicAsync(form, ct);
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            return (SaveResult.Unavailable, null);
+        }
     }
 
     private async Task<SaveResult> RegisterAsync(AppDbContext db, AppealForm form, int departmentId, int? intakePrecinctId, UserScope scope,
@@ -288,47 +313,85 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         var now = clock.GetUtcNow();
         var registeredOn = LocalTime.Date(now, department.TimeZoneId);
         var due = DeadlineCalculator.DueDate(await RuleAsync(db, department.Jurisdiction, ct), await CalendarAsync(db, department.Jurisdiction, ct), registeredOn);
-        var number = await db.Database.SqlQuery<long>($"SELECT nextval('appeal_numbers') AS \"Value\"").SingleAsync(ct);
-        var appeal = new Appeal
-        {
-            RegistrationNumber = $"{registeredOn.Year}-{number:D6}",
-            TrackingCode = NewTrackingCode(),
-            DepartmentId = departmentId,
-            PrecinctId = precinctId,
-            BeatId = beatId,
-            AssignedOfficerId = officerId,
-            CategoryId = category.Id,
-            Channel = form.Channel,
-            Status = officerId is null ? AppealStatus.Registered : AppealStatus.Assigned,
-            IsAnonymous = form.IsAnonymous,
-            ApplicantName = form.IsAnonymous ? null : Text.OrNull(form.ApplicantName),
-            ApplicantPhone = form.IsAnonymous ? null : Text.OrNull(form.ApplicantPhone),
-            ApplicantEmail = form.IsAnonymous ? null : Text.OrNull(form.ApplicantEmail),
-            ApplicantAddress = form.IsAnonymous ? null : Text.OrNull(form.ApplicantAddress),
-            PublishDetails = form.PublishDetails,
-            Description = form.Description.Trim(),
-            Address = Text.OrNull(form.Address),
-            Latitude = form.Latitude,
-            Longitude = form.Longitude,
-            RegisteredAt = now,
-            OriginalDueDate = due,
-            DueDate = due,
-        };
-        appeal.Events.Add(Event(now, scope, AppealEventKind.Registered, null, AppealStatus.Registered, null));
-        if (officerId is not null)
-        {
-            appeal.Events.Add(Event(now, scope, AppealEventKind.Assigned, AppealStatus.Registered, AppealStatus.Assigned, null));
-        }
+        var key = Text.OrNull(form.IdempotencyKey);
 
-        // The appeal and its files are saved together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Appeals.Add(appeal);
-        await db.SaveChangesAsync(ct);
-        db.AppealAttachments.AddRange(form.Attachments.Select(file => Attachment(appeal.Id, file, scope, now)));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return SaveResult.Saved(checked((int)appeal.Id));
+        // The appeal and its files are saved together or not at all. A transient fault (the database restarting)
+        // retries the whole unit with a fresh appeal; if a commit went through but its answer was lost, the retry
+        // meets the idempotency key's unique index and answers with the appeal already saved.
+        var strategy = db.Database.CreateExecutionStrategy();
+        var saved = await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            if (key is not null && await ByKeyAsync(db, key, ct) is { } earlier)
+            {
+                return earlier;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var appeal = await NewAppealAsync();
+            db.Appeals.Add(appeal);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (key is not null && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
+                                              && unique.ConstraintName == IdempotencyIndex)
+            {
+                return (long?)null; // the same key saved concurrently: answered below, outside this failed transaction
+            }
+
+            db.AppealAttachments.AddRange(form.Attachments.Select(file => Attachment(appeal.Id, file, scope, now)));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (long?)appeal.Id;
+        });
+        saved ??= await ByKeyAsync(db, key!, ct);
+        return SaveResult.Saved(checked((int)saved!.Value));
+
+        async Task<Appeal> NewAppealAsync()
+        {
+            var number = await db.Database.SqlQuery<long>($"SELECT nextval('appeal_numbers') AS \"Value\"").SingleAsync(ct);
+            var appeal = new Appeal
+            {
+                RegistrationNumber = $"{registeredOn.Year}-{number:D6}",
+                TrackingCode = NewTrackingCode(),
+                IdempotencyKey = key,
+                DepartmentId = departmentId,
+                PrecinctId = precinctId,
+                BeatId = beatId,
+                AssignedOfficerId = officerId,
+                CategoryId = category.Id,
+                Channel = form.Channel,
+                Status = officerId is null ? AppealStatus.Registered : AppealStatus.Assigned,
+                IsAnonymous = form.IsAnonymous,
+                ApplicantName = form.IsAnonymous ? null : Text.OrNull(form.ApplicantName),
+                ApplicantPhone = form.IsAnonymous ? null : Text.OrNull(form.ApplicantPhone),
+                ApplicantEmail = form.IsAnonymous ? null : Text.OrNull(form.ApplicantEmail),
+                ApplicantAddress = form.IsAnonymous ? null : Text.OrNull(form.ApplicantAddress),
+                PublishDetails = form.PublishDetails,
+                Description = form.Description.Trim(),
+                Address = Text.OrNull(form.Address),
+                Latitude = form.Latitude,
+                Longitude = form.Longitude,
+                RegisteredAt = now,
+                OriginalDueDate = due,
+                DueDate = due,
+            };
+            appeal.Events.Add(Event(now, scope, AppealEventKind.Registered, null, AppealStatus.Registered, null));
+            if (officerId is not null)
+            {
+                appeal.Events.Add(Event(now, scope, AppealEventKind.Assigned, AppealStatus.Registered, AppealStatus.Assigned, null));
+            }
+
+            return appeal;
+        }
     }
+
+    /// <summary>The unique index on appeals' idempotency keys (EF's default name).</summary>
+    private const string IdempotencyIndex = "ix_appeals_idempotency_key";
+
+    private static async Task<long?> ByKeyAsync(AppDbContext db, string key, CancellationToken ct) =>
+        await db.Appeals.AsNoTracking().Where(a => a.IdempotencyKey == key).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>Attaches a photo or scan to an appeal the user works on.</summary>
     public async Task<SaveResult> AttachAsync(long id, AttachmentUpload file, CancellationToken ct = default)

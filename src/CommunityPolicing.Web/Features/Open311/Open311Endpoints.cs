@@ -21,6 +21,19 @@ public static class Open311Endpoints
     public static void MapOpen311(this IEndpointRouteBuilder endpoints)
     {
         var v2 = endpoints.MapGroup("/open311/v2").AllowAnonymous().DisableAntiforgery();
+
+        // The database unreachable after the execution strategy's retries: 503 in the spec's error list, not a 500.
+        v2.AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (Exception e) when (DatabaseOutage.Is(e))
+            {
+                return Error(503, "the database is unavailable; retry later (a POST with the same Idempotency-Key)");
+            }
+        });
         v2.MapGet("/discovery.json", (HttpContext http) => Results.Json(new Discovery(
             "2026-11-23T00:00:00Z", "Community policing service desk",
             [new DiscoveryEndpoint("http://wiki.open311.org/GeoReport_v2", $"{http.Request.Scheme}://{http.Request.Host}/open311/v2", "2026-11-23T00:00:00Z", "production", ["application/json"])])));
@@ -99,7 +112,7 @@ public static class Open311Endpoints
         });
 
         v2.MapPost("/requests.json", async ([FromForm] CreateRequest? request, AppealService appeals, IDbContextFactory<AppDbContext> factory,
-            IConfiguration configuration, CancellationToken ct) =>
+            IConfiguration configuration, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct) =>
         {
             if (request is null)
             {
@@ -138,8 +151,15 @@ public static class Open311Endpoints
                 ApplicantName = name.Length == 0 ? null : name,
                 ApplicantEmail = name.Length == 0 ? null : request.email,
                 ApplicantPhone = name.Length == 0 ? null : request.phone,
+                // GeoReport v2 has no client request id: a client that retries sends the same Idempotency-Key header.
+                IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : "open311:" + idempotencyKey.Trim(),
             };
             var (result, code) = await appeals.SubmitPublicAsync(form, ct);
+            if (result.Errors.TryGetValue("", out var general) && general == "Database.Unavailable")
+            {
+                return Error(503, "the database is unavailable; retry later with the same Idempotency-Key");
+            }
+
             if (!result.Succeeded)
             {
                 return Error(400, string.Join("; ", result.Errors.Select(e => $"{Open311Field(e.Key)}: {e.Value}")));
@@ -225,6 +245,7 @@ public static class Open311Endpoints
         "ApplicantEmail" => "email",
         "ApplicantPhone" => "phone",
         "ApplicantName" => "first_name",
+        "IdempotencyKey" => "Idempotency-Key (header)",
         _ => field.ToLowerInvariant(),
     };
 

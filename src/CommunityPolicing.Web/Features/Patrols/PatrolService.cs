@@ -176,7 +176,26 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         }
 
         var scope = await currentUser.GetScopeAsync(ct);
-        await using var db = await factory.CreateDbContextAsync(ct);
+
+        // The checks and the save hold the department lock in one transaction: a transient fault (the database
+        // restarting) retries the whole unit on a fresh context, checks included.
+        await using var outer = await factory.CreateDbContextAsync(ct);
+        try
+        {
+            return await outer.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync(ct);
+                return await PlanInAsync(db, form, scope, ct);
+            });
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            return new PlanResult(SaveResult.Unavailable, [], 0);
+        }
+    }
+
+    private async Task<PlanResult> PlanInAsync(AppDbContext db, PatrolForm form, UserScope scope, CancellationToken ct)
+    {
         var precinct = await db.Precincts.AsNoTracking().Include(p => p.Department).FirstOrDefaultAsync(p => p.Id == form.PrecinctId, ct);
         if (precinct is null || !MayPlan(scope, precinct.DepartmentId, precinct.Id, form.AssociationId))
         {

@@ -64,7 +64,14 @@ public sealed class AppealRetentionRunner(IDbContextFactory<AppDbContext> factor
         return total;
     }
 
+    /// <summary>One batch in one transaction; a transient fault retries it whole (it is set-based, so safe to repeat).</summary>
     private async Task<int> BatchAsync(DateTimeOffset now, DateTimeOffset cutoff, int batch, CancellationToken ct)
+    {
+        await using var outer = await factory.CreateDbContextAsync(ct);
+        return await outer.Database.CreateExecutionStrategy().ExecuteAsync(() => BatchOnceAsync(now, cutoff, batch, ct));
+    }
+
+    private async Task<int> BatchOnceAsync(DateTimeOffset now, DateTimeOffset cutoff, int batch, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -20,6 +20,12 @@ public sealed class PublicAppealInput
     public bool PublishDetails { get; set; }
     public bool Consent { get; set; }
 
+    /// <summary>
+    /// Made when the form is first shown and posted back as a hidden field: a second post of the same form (a double
+    /// click, a retry after the answer was lost) gets the first appeal's tracking code instead of a second appeal.
+    /// </summary>
+    public string? IdempotencyKey { get; set; }
+
     /// <summary>The anti-spam trap: a field people never see.</summary>
     public string? Website { get; set; }
 
@@ -38,6 +44,7 @@ public sealed class PublicAppealInput
         ApplicantEmail = ApplicantEmail,
         ApplicantAddress = ApplicantAddress,
         PublishDetails = PublishDetails,
+        IdempotencyKey = string.IsNullOrWhiteSpace(IdempotencyKey) ? null : "portal:" + IdempotencyKey.Trim(),
     };
 }
 

@@ -121,4 +121,48 @@ public sealed class Open311Tests(TestApp app)
         Assert.Equal(status, errors.RootElement[0].GetProperty("code").GetInt32());
         Assert.Equal(before, await db.Appeals.CountAsync());
     }
+
+    [Fact]
+    public async Task A_post_repeated_with_the_same_Idempotency_Key_returns_the_first_request_and_saves_one()
+    {
+        using var client = app.Factory.CreateClient();
+        var key = Guid.NewGuid().ToString();
+
+        async Task<string> PostAsync(string? idempotencyKey)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/open311/v2/requests.json")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["service_code"] = "road-safety",
+                    ["jurisdiction_id"] = (await TarazAsync()).ToString(CultureInfo.InvariantCulture),
+                    ["description"] = "Яма на дороге у рынка",
+                }),
+            };
+            if (idempotencyKey is not null)
+            {
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+            }
+
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement[0].GetProperty("service_request_id").GetString()!;
+        }
+
+        var first = await PostAsync(key);
+        var retried = await Task.WhenAll(PostAsync(key), PostAsync(key), PostAsync(key));
+        var withoutKey = await Task.WhenAll(PostAsync(null), PostAsync(null));
+
+        Assert.All(retried, id => Assert.Equal(first, id));
+        Assert.NotEqual(withoutKey[0], withoutKey[1]); // no key: every post is a new request
+        await using var db = app.NewDbContext();
+        Assert.Equal(1, await db.Appeals.CountAsync(a => a.IdempotencyKey == "open311:" + key));
+    }
+
+    private async Task<int> TarazAsync()
+    {
+        await using var db = app.NewDbContext();
+        return await db.Departments.Where(d => d.Name == Demo.TarazDepartment).Select(d => d.Id).SingleAsync();
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CommunityPolicing.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunityPolicing.IntegrationTests.Features.Public;
 
@@ -87,6 +88,65 @@ public sealed partial class PublicPortalTests(TestApp app)
         Assert.Contains("data-testid=\"unknown-code\"", html);
     }
 
+    [Fact]
+    public async Task The_same_form_posted_again_or_at_once_gives_one_appeal_and_the_first_tracking_code()
+    {
+        using var client = app.Factory.CreateClient();
+        var (form, token) = await FormAsync(client);
+        var key = KeyPattern().Match(form).Groups[1].Value;
+        Assert.Equal(32, key.Length);
+        var (another, _) = await FormAsync(client);
+        Assert.NotEqual(key, KeyPattern().Match(another).Groups[1].Value); // every form shown gets its own key
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Description"] = "Разбитый фонарь у остановки",
+            ["Input.IsAnonymous"] = "true",
+            ["Input.IdempotencyKey"] = key,
+        };
+
+        async Task<string> PostAsync()
+        {
+            var response = await client.PostAsync("/public/appeal", Content(form, token, fields));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return CodePattern().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value;
+        }
+
+        var first = await PostAsync();
+        var again = await PostAsync();
+        var atOnce = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync()));
+
+        Assert.Equal(12, first.Length);
+        Assert.All([again, .. atOnce], code => Assert.Equal(first, code));
+        await using var db = app.NewDbContext();
+        Assert.Equal(1, await db.Appeals.CountAsync(a => a.IdempotencyKey == "portal:" + key));
+    }
+
+    [Fact]
+    public async Task Racers_submitting_with_the_same_key_get_one_appeal_per_key_and_all_the_same_tracking_code()
+    {
+        await using var scope = await app.SignedInAsync(null);
+        var appeals = scope.ServiceProvider.GetRequiredService<Web.Features.Appeals.AppealService>();
+        await using var db = app.NewDbContext();
+        var department = await db.Departments.Where(d => d.Name == Demo.TarazDepartment).Select(d => d.Id).SingleAsync();
+        var keys = Enumerable.Range(0, 4).Select(_ => $"portal:{Guid.NewGuid():N}").ToList();
+
+        // Five racers per key, all keys at once: each key ends with exactly one appeal, and every racer got its code.
+        var results = await Task.WhenAll(keys.SelectMany(key => Enumerable.Range(0, 5).Select(_ => Task.Run(() => appeals.SubmitPublicAsync(new()
+        {
+            Channel = Web.Domain.AppealChannel.OnlinePortal,
+            DepartmentId = department,
+            CategoryId = 1,
+            IsAnonymous = true,
+            Description = "Бродячие собаки у школы",
+            IdempotencyKey = key,
+        }).ContinueWith(t => (Key: key, t.Result.Result, t.Result.TrackingCode))))));
+
+        Assert.All(results, r => Assert.True(r.Result.Succeeded, string.Join(", ", r.Result.Errors.Values)));
+        var stored = await db.Appeals.Where(a => keys.Contains(a.IdempotencyKey!)).ToDictionaryAsync(a => a.IdempotencyKey!, a => a.TrackingCode);
+        Assert.Equal(keys.Count, stored.Count);
+        Assert.All(results, r => Assert.Equal(stored[r.Key], r.TrackingCode));
+    }
+
     private static async Task<string> SubmitAsync(HttpClient client, Dictionary<string, string> fields)
     {
         var (form, token) = await FormAsync(client);
@@ -124,6 +184,9 @@ public sealed partial class PublicPortalTests(TestApp app)
 
     [GeneratedRegex("<option value=\"(\\d+)\"")]
     private static partial Regex DepartmentPattern();
+
+    [GeneratedRegex("name=\"Input.IdempotencyKey\" value=\"([0-9a-f]+)\"")]
+    private static partial Regex KeyPattern();
 
     [GeneratedRegex("data-testid=\"tracking-code\">([0-9A-Z]+)<")]
     private static partial Regex CodePattern();
