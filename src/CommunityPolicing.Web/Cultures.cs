@@ -21,6 +21,9 @@ public static class Cultures
         return options;
     }
 
+    /// <summary>The address that switches to <paramref name="culture"/> and comes back to <paramref name="returnUrl"/>.</summary>
+    public static string SwitchLink(string culture, string returnUrl) => $"culture?name={culture}&returnUrl={Uri.EscapeDataString(returnUrl)}";
+
     public static string NativeName(string culture) =>
         CultureInfo.GetCultureInfo(culture).NativeName is var name && name.Length > 0
             ? char.ToUpper(name[0], CultureInfo.GetCultureInfo(culture)) + name[1..]

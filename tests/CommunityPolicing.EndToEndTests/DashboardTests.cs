@@ -39,7 +39,7 @@ public sealed class DashboardTests(BrowserApp app)
         await Assertions.Expect(page.Locator("[data-testid=summary]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=report-prevention]")).ToBeVisibleAsync();
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        Assert.False(await page.Locator(".mud-drawer").IsVisibleAsync());
+        Assert.False(await page.Locator(".app-drawer").IsVisibleAsync());
         await BrowserApp.ScreenshotAsync(page, "quarterly-report-print");
         await page.Context.CloseAsync();
     }

@@ -37,7 +37,7 @@ public sealed partial class TwoFactorTests(BrowserApp app)
         await page.ClickAsync("[data-testid=continue]");
         await BrowserApp.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=system-health]")).ToBeVisibleAsync();
-        await page.ClickAsync("[data-testid=user-menu] .user-chip");
+        await page.ClickAsync("[data-testid=user-menu] summary");
         await page.ClickAsync("[data-testid=two-factor-link]");
         await page.WaitForURLAsync(url => url.Contains("/Account/TwoFactor", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-testid=codes-left]")).ToBeVisibleAsync();

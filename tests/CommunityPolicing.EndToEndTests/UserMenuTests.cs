@@ -8,7 +8,7 @@ public sealed class UserMenuTests(BrowserApp app)
     {
         var page = await app.SignInAsync("officer.30@demo.local", culture: "en");
 
-        await page.ClickAsync("[data-testid=user-menu] .user-chip");
+        await page.ClickAsync("[data-testid=user-menu] summary");
         await page.ClickAsync("[data-testid=sign-out]");
 
         await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.Ordinal));
