@@ -11,26 +11,30 @@ namespace CommunityPolicing.Web.Features.Appeals;
 /// <summary>The appeal list, filtered as on screen, as CSV (CsvHelper) or XLSX (MiniExcel), with headers in the user's language.</summary>
 public static class AppealExports
 {
+    /// <summary>The list's filters as the export link carries them: text, parsed by <see cref="QueryValue"/>, so a value
+    /// that does not parse is left out (as on the page) instead of refusing the download.</summary>
     public sealed class Filters
     {
         public string? Search { get; set; }
-        public AppealStatus? Status { get; set; }
-        public int? CategoryId { get; set; }
-        public int? PrecinctId { get; set; }
-        public int? BeatId { get; set; }
-        public int? OfficerId { get; set; }
-        public DateTime? DueFrom { get; set; }
-        public DateTime? DueTo { get; set; }
-        public bool? OverdueOnly { get; set; }
-        public bool? Mine { get; set; }
-        public bool? LowRatedOnly { get; set; }
-        public DateOnly? RegisteredFrom { get; set; }
-        public DateOnly? RegisteredTo { get; set; }
-        public bool? OpenOnly { get; set; }
+        public string? Status { get; set; }
+        public string? CategoryId { get; set; }
+        public string? PrecinctId { get; set; }
+        public string? BeatId { get; set; }
+        public string? OfficerId { get; set; }
+        public string? DueFrom { get; set; }
+        public string? DueTo { get; set; }
+        public string? OverdueOnly { get; set; }
+        public string? Mine { get; set; }
+        public string? LowRatedOnly { get; set; }
+        public string? RegisteredFrom { get; set; }
+        public string? RegisteredTo { get; set; }
+        public string? OpenOnly { get; set; }
 
         public AppealListQuery ToQuery() =>
-            new(Search, Status, CategoryId, PrecinctId, BeatId, OfficerId, DueFrom, DueTo, OverdueOnly == true, Mine == true, LowRatedOnly == true,
-                RegisteredFrom: RegisteredFrom, RegisteredTo: RegisteredTo, OpenOnly: OpenOnly == true);
+            new(Search, QueryValue.Enum<AppealStatus>(Status), QueryValue.Int(CategoryId), QueryValue.Int(PrecinctId), QueryValue.Int(BeatId),
+                QueryValue.Int(OfficerId), QueryValue.Date(DueFrom)?.ToDateTime(TimeOnly.MinValue), QueryValue.Date(DueTo)?.ToDateTime(TimeOnly.MinValue),
+                QueryValue.Flag(OverdueOnly), QueryValue.Flag(Mine), QueryValue.Flag(LowRatedOnly),
+                RegisteredFrom: QueryValue.Date(RegisteredFrom), RegisteredTo: QueryValue.Date(RegisteredTo), OpenOnly: QueryValue.Flag(OpenOnly));
 
         /// <summary>The query string for a link to the export of the list as filtered.</summary>
         public static string QueryString(AppealListQuery q) => string.Join("&", new (string Key, object? Value)[]

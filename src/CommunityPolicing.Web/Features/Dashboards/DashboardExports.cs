@@ -9,17 +9,19 @@ namespace CommunityPolicing.Web.Features.Dashboards;
 public static class DashboardExports
 {
     public static void MapDashboardExports(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/dashboard/{table}.{format}", async (string table, string format, DateOnly from, DateOnly to, DashboardService dashboards,
+        endpoints.MapGet("/dashboard/{table}.{format}", async (string table, string format, string? from, string? to, DashboardService dashboards,
             IStringLocalizer<SharedResource> l, HttpContext http, CancellationToken ct) =>
         {
-            if (!TableExport.IsFormat(format) || to < from || !Period.Reasonable(from) || !Period.Reasonable(to) || await dashboards.ChiefAsync(new Period(PeriodKind.Custom, from, to), ct) is not { } dashboard)
+            // Dates as text (QueryValue), both required: a date that does not parse finds no table (404), as an unknown table does.
+            if (!TableExport.IsFormat(format) || QueryValue.Date(from) is not { } start || QueryValue.Date(to) is not { } end || end < start
+                || await dashboards.ChiefAsync(new Period(PeriodKind.Custom, start, end), ct) is not { } dashboard)
             {
                 return Results.NotFound();
             }
 
             static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
             string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-            var name = $"{table}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}";
+            var name = $"{table}-{start:yyyy-MM-dd}-{end:yyyy-MM-dd}";
             var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
             return table switch
             {

@@ -10,31 +10,37 @@ public enum PeriodKind
     Custom,
 }
 
-/// <summary>A reporting period of local dates, inclusive, and the one before it for comparison.</summary>
+/// <summary>
+/// A reporting period of local dates, inclusive, and the one before it for comparison. Any dates the calendar has
+/// are safe (a typed or forged 0001-01-01 or 9999-12-31 included): nothing here steps past DateOnly's limits.
+/// </summary>
 public sealed record Period(PeriodKind Kind, DateOnly From, DateOnly To)
 {
     /// <summary>The month, quarter or year containing the date.</summary>
     public static Period Of(PeriodKind kind, DateOnly date) => kind switch
     {
-        PeriodKind.Month => new(kind, new DateOnly(date.Year, date.Month, 1), new DateOnly(date.Year, date.Month, 1).AddMonths(1).AddDays(-1)),
-        PeriodKind.Quarter => new(kind, PreventionPlan.QuarterOf(date), PreventionPlan.QuarterOf(date).AddMonths(3).AddDays(-1)),
+        PeriodKind.Month => new(kind, new DateOnly(date.Year, date.Month, 1), EndOfMonth(date.Year, date.Month)),
+        PeriodKind.Quarter => new(kind, PreventionPlan.QuarterOf(date), EndOfMonth(date.Year, PreventionPlan.QuarterOf(date).Month + 2)),
         PeriodKind.Year => new(kind, new DateOnly(date.Year, 1, 1), new DateOnly(date.Year, 12, 31)),
         _ => new(kind, date, date),
     };
 
-    /// <summary>The previous calendar month, quarter or year; for a custom range, the same number of days just before it.</summary>
+    /// <summary>
+    /// The calendar month, quarter or year before (the one holding the day before From); for a custom range, the same
+    /// number of days just before it. Cut off at the calendar's first day, which is its own predecessor.
+    /// </summary>
     public Period Previous => Kind switch
     {
-        PeriodKind.Month => Of(Kind, From.AddMonths(-1)),
-        PeriodKind.Quarter => Of(Kind, From.AddMonths(-3)),
-        PeriodKind.Year => Of(Kind, From.AddYears(-1)),
-        _ => new(Kind, From.AddDays(-(To.DayNumber - From.DayNumber + 1)), From.AddDays(-1)),
+        PeriodKind.Month or PeriodKind.Quarter or PeriodKind.Year => Of(Kind, Back(From, 1)),
+        _ => new(Kind, Back(From, Days), Back(From, 1)),
     };
 
     public int Days => To.DayNumber - From.DayNumber + 1;
 
-    /// <summary>Dates a report can be asked for (a typed or forged date outside them is refused, not computed).</summary>
-    public static bool Reasonable(DateOnly date) => date.Year is >= 1900 and <= 9998;
+    // Without AddMonths(1).AddDays(-1), which overflows in December 9999.
+    private static DateOnly EndOfMonth(int year, int month) => new(year, month, DateTime.DaysInMonth(year, month));
+
+    private static DateOnly Back(DateOnly date, int days) => DateOnly.FromDayNumber(Math.Max(DateOnly.MinValue.DayNumber, date.DayNumber - days));
 }
 
 /// <summary>Appeal figures of one area (a post, a beat, or the whole department when Key is null), all counted in PostgreSQL.</summary>

@@ -9,7 +9,7 @@ namespace CommunityPolicing.Web.Features.Patrols;
 public static class PatrolExports
 {
     public static void MapPatrolExports(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/patrols/export.{format}", async (string format, DateOnly? from, DateOnly? to, int? association, PatrolService patrols,
+        endpoints.MapGet("/patrols/export.{format}", async (string format, string? from, string? to, string? association, PatrolService patrols,
             IStringLocalizer<SharedResource> l, HttpContext http, CancellationToken ct) =>
         {
             if (!TableExport.IsFormat(format))
@@ -17,8 +17,10 @@ public static class PatrolExports
                 return Results.NotFound();
             }
 
-            var rows = await patrols.ExportAsync(new PatrolQuery { From = from, To = to, AssociationId = association }, ct);
-            return await TableExport.WriteAsync(http, format, $"patrols-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}",
+            // Filters as text, as on the page: one that does not parse is left out rather than refusing the download.
+            var query = new PatrolQuery { From = QueryValue.Date(from), To = QueryValue.Date(to), AssociationId = QueryValue.Int(association) };
+            var rows = await patrols.ExportAsync(query, ct);
+            return await TableExport.WriteAsync(http, format, $"patrols-{query.From:yyyy-MM-dd}-{query.To:yyyy-MM-dd}",
             [
                 new ExportColumn<PatrolRow>(l["Patrol.Date"], r => r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new(l["Patrol.Start"], r => r.Start.ToString("HH:mm", CultureInfo.InvariantCulture)),

@@ -13,9 +13,12 @@ public sealed record QuarterReportData(DateOnly Quarter, OrderSummary Summary, Q
 /// <summary>Builds the quarterly report from the same services as the pages, so the print, the XLSX and the screens agree.</summary>
 public sealed class QuarterReportService(AnalysisService analysis, PreventionService prevention)
 {
+    /// <summary>The quarters a report can be asked for.</summary>
+    public static bool Covers(int year, int quarter) => year is >= 2000 and <= 2100 && quarter is >= 1 and <= 4;
+
     public async Task<QuarterReportData?> GetAsync(int year, int quarter, int? precinctId, CancellationToken ct = default)
     {
-        if (year is < 2000 or > 2100 || quarter is < 1 or > 4)
+        if (!Covers(year, quarter))
         {
             return null;
         }
@@ -30,10 +33,12 @@ public static class QuarterReportExports
 {
     /// <summary>The report as a workbook: one sheet per table, headers in the user's language.</summary>
     public static void MapQuarterReportExports(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/reports/quarter.xlsx", async (int year, int quarter, int? precinct, QuarterReportService reports,
+        endpoints.MapGet("/reports/quarter.xlsx", async (string? year, string? quarter, string? precinct, QuarterReportService reports,
             IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
-            if (await reports.GetAsync(year, quarter, precinct, ct) is not { } report)
+            // As text, like the page's: a value that is no number means no such report (404), not a refused request.
+            var post = QueryValue.Int(precinct);
+            if (QueryValue.Int(year) is not { } y || QueryValue.Int(quarter) is not { } q || await reports.GetAsync(y, q, post, ct) is not { } report)
             {
                 return Results.NotFound();
             }
@@ -75,6 +80,6 @@ public static class QuarterReportExports
             var stream = new MemoryStream();
             await stream.SaveAsAsync(sheets, cancellationToken: ct);
             stream.Position = 0;
-            return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"quarter-{year}-Q{quarter}{(precinct is { } p ? $"-{p}" : "")}.xlsx");
+            return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"quarter-{y}-Q{q}{(post is { } p ? $"-{p}" : "")}.xlsx");
         }).RequireAuthorization(Policies.RegistryReader);
 }

@@ -255,15 +255,21 @@ public sealed partial class BadInputTests(BadInputApp app, ITestOutputHelper out
         string[] exports =
         [
             "/appeals/export.csv?Search={v}", "/appeals/export.csv?Status={v}", "/appeals/export.csv?CategoryId={v}", "/appeals/export.csv?PrecinctId={v}",
-            "/appeals/export.csv?DueFrom={v}", "/appeals/export.csv?OverdueOnly={v}", "/appeals/export.{v}",
-            "/patrols/export.csv?from={v}", "/patrols/export.csv?association={v}", $"/dashboard/precincts.csv?from={{v}}&to={year}-12-31",
+            "/appeals/export.csv?DueFrom={v}", "/appeals/export.csv?OverdueOnly={v}", "/appeals/export.csv?RegisteredFrom={v}", "/appeals/export.csv?RegisteredTo={v}",
+            "/appeals/export.{v}", "/patrols/export.csv?from={v}", "/patrols/export.csv?to={v}", "/patrols/export.csv?association={v}",
+            $"/dashboard/precincts.csv?from={{v}}&to={year}-12-31", $"/dashboard/precincts.csv?from={year}-01-01&to={{v}}",
             $"/dashboard/{{v}}.csv?from={year}-01-01&to={year}-12-31", "/reports/quarter.xlsx?year={v}&quarter=1", $"/reports/quarter.xlsx?year={year}&quarter={{v}}",
             $"/reports/quarter.xlsx?year={year}&quarter=1&precinct={{v}}", "/associations/{v}/roster.csv", "/associations/1/hours.{v}",
             "/appeals/{v}/attachments/1", "/calendar/{v}.ics", "/culture?name={v}&returnUrl=%2F", "/culture?name=en&returnUrl={v}",
         ];
-        // Pages whose [SupplyParameterFromQuery] is a number or a date (/appeals?precinct=, /reports/quarter?year=, /patrols?association=)
-        // still answer unparsable values with a 500 (Blazor throws while binding); left out until those parameters are bound as text.
-        string[] pages = ["/appeals/{v}", "/associations/1/report?month={v}", "/precincts/{v}", "/public/track?code={v}"];
+        // Every [SupplyParameterFromQuery] of the staff pages: numbers, dates and flags are read as text (QueryValue), so none fails binding.
+        string[] pages =
+        [
+            "/appeals/{v}", "/appeals?precinct={v}", "/appeals?beat={v}", "/appeals?category={v}", "/appeals?registeredFrom={v}", "/appeals?registeredTo={v}",
+            "/appeals?dueFrom={v}", "/appeals?dueTo={v}", "/appeals?overdue={v}&open={v}&mine={v}&lowRated={v}",
+            "/reports/quarter?year={v}&quarter=1", $"/reports/quarter?year={year}&quarter={{v}}", $"/reports/quarter?year={year}&quarter=1&precinct={{v}}&print={{v}}",
+            "/patrols?association={v}", "/associations/1/report?month={v}", "/associations/1/report?print={v}", "/precincts/{v}", "/public/track?code={v}",
+        ];
 
         foreach (var value in Values)
         {
@@ -279,6 +285,18 @@ public sealed partial class BadInputTests(BadInputApp app, ITestOutputHelper out
                 sent++;
                 await CheckAsync(response, $"{template} {value}", value, failures);
             }
+        }
+
+        // The calendar's edges, which no single value reaches: its first and last months, the widest period.
+        foreach (var url in new[]
+        {
+            "/associations/1/report?month=0001-01", "/associations/1/report?month=9999-12", "/dashboard/precincts.csv?from=0001-01-01&to=9999-12-31",
+            "/appeals?registeredFrom=0001-01-01&registeredTo=9999-12-31&dueFrom=0001-01-01&dueTo=9999-12-31",
+            "/appeals/export.csv?RegisteredFrom=0001-01-01&RegisteredTo=9999-12-31&DueFrom=0001-01-01&DueTo=9999-12-31",
+            "/patrols/export.csv?from=0001-01-01&to=9999-12-31",
+        })
+        {
+            await CheckAsync(await client.GetAsync(url), url, null, failures);
         }
 
         output.WriteLine($"{sent} requests");
