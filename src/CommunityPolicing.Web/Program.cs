@@ -160,6 +160,8 @@ services.AddScoped<AppealService>();
 services.AddScoped<ReferenceDataService>();
 services.AddScoped<AssociationService>();
 services.Configure<PatrolLimits>(builder.Configuration.GetSection("Patrols"));
+services.AddMemoryCache();
+services.Configure<DashboardOptions>(builder.Configuration.GetSection("Dashboards"));
 services.AddScoped<PatrolService>();
 services.AddScoped<CalendarFeedService>();
 services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));

@@ -37,6 +37,7 @@ public class TestApp : IAsyncLifetime
             .UseSetting("Logging:Directory", _logs)
             .UseSetting("Patrols:Reminders", "false") // tests run the reminders themselves
             .UseSetting("Retention:Enabled", "false") // and the retention job
+            .UseSetting("Dashboards:CacheSeconds", "0") // tests change data and read the figures at once; DashboardTests checks the cache
             .UseSetting("RateLimits:PublicSubmissions", "10000")); // tests post far more than one visitor; one test checks the limit
         Configure(Factory);
         await StartAsync();

@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using CommunityPolicing.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CommunityPolicing.Web.Security;
 
 /// <summary>The one place that turns the signed-in principal into a <see cref="UserScope"/>.</summary>
-public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<AppDbContext> factory, TimeProvider clock)
+public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<AppDbContext> factory, TimeProvider clock, IMemoryCache cache)
 {
     private UserScope? _scope;
 
@@ -64,6 +65,17 @@ public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<
         }
 
         var scope = await GetScopeAsync(ct);
+        if (scope.DepartmentId is int departmentId)
+        {
+            // Reference data read on every page: a department's zone is kept for ten minutes.
+            return _zone = await cache.GetOrCreateAsync(("zone", departmentId), async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+                await using var departments = await factory.CreateDbContextAsync(ct);
+                return await departments.Departments.Where(d => d.Id == departmentId).Select(d => d.TimeZoneId).FirstOrDefaultAsync(ct);
+            }) ?? "UTC";
+        }
+
         await using var db = await factory.CreateDbContextAsync(ct);
         _zone = await db.Departments
             .Where(d => d.Id == scope.DepartmentId || db.Associations.Any(a => a.DepartmentId == d.Id && scope.AssociationIds.Contains(a.Id)))

@@ -65,6 +65,12 @@ public sealed record ChiefDashboard(
     IReadOnlyList<(PrecinctStatus Status, int Count)> PostsByStatus, IReadOnlyList<EquipmentFigure> Equipment, IReadOnlyList<BeatPatrolHours> PatrolHours,
     int BeatsWithoutPatrols, PlanProgress Prevention);
 
+/// <summary>Settings (section "Dashboards"): how long a chief's figures are reused, in seconds; 0 computes them on every call.</summary>
+public sealed class DashboardOptions
+{
+    public int CacheSeconds { get; set; } = 60;
+}
+
 /// <summary>What the administrator watches: accounts, the audit trail's last day, the database.</summary>
 public sealed record SystemHealth(string Postgres, long DatabaseBytes, int Users, int LockedOut, int Audited24h, int FailedSignIns24h, int Denied24h,
     IReadOnlyList<(string Role, int Count)> UsersByRole);

@@ -4,6 +4,8 @@ using CommunityPolicing.Web.Features.Precincts;
 using CommunityPolicing.Web.Features.Prevention;
 using CommunityPolicing.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace CommunityPolicing.Web.Features.Dashboards;
 
@@ -11,7 +13,8 @@ namespace CommunityPolicing.Web.Features.Dashboards;
 /// The chief's dashboard: every figure aggregated in PostgreSQL (FILTER, ROLLUP, percentile_cont) for the chief's
 /// department, by post or by beat, so a department total and the rows under it always add up.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, PrecinctService precincts)
+public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, PrecinctService precincts,
+    IMemoryCache cache, IOptions<DashboardOptions> options)
 {
     private sealed record AreaRow(int Key, bool Total, int Received, int Answered, int AnsweredOnTime, int Overdue, double? MedianDays,
         decimal? Satisfaction, int R1, int R2, int R3, int R4, int R5, int Complaints);
@@ -25,6 +28,19 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, Cu
             return null;
         }
 
+        // Kept per department and period for a short while: the prerendered page and the live one each ask for the same
+        // figures, and a station's chiefs and duty officers open the page at the start of a shift (docs/performance.md).
+        return options.Value.CacheSeconds <= 0
+            ? await ChiefFiguresAsync(departmentId, period, ct)
+            : await cache.GetOrCreateAsync((typeof(ChiefDashboard), departmentId, period), entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.CacheSeconds);
+                return ChiefFiguresAsync(departmentId, period, ct);
+            });
+    }
+
+    private async Task<ChiefDashboard> ChiefFiguresAsync(int departmentId, Period period, CancellationToken ct)
+    {
         await using var db = await factory.CreateDbContextAsync(ct);
         var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Id == departmentId, ct);
         var today = await currentUser.TodayAsync(ct);

@@ -10,6 +10,14 @@ public sealed record NotificationLine(long Id, NotificationKind Kind, int? Patro
 /// <summary>The signed-in user's own notifications: nobody reads another's.</summary>
 public sealed class NotificationService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, TimeProvider clock)
 {
+    /// <summary>The bell's figure, on every page: one count; the lines are read when the user opens the list.</summary>
+    public async Task<int> UnreadAsync(CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Notifications.CountAsync(n => n.UserId == scope.UserId && n.ReadAt == null, ct);
+    }
+
     public async Task<(int Unread, IReadOnlyList<NotificationLine> Recent)> GetAsync(int take = 10, CancellationToken ct = default)
     {
         var scope = await currentUser.GetScopeAsync(ct);

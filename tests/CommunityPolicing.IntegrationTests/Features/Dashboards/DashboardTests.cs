@@ -4,7 +4,9 @@ using CommunityPolicing.Web.Features.Appeals;
 using CommunityPolicing.Web.Features.Dashboards;
 using CommunityPolicing.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CommunityPolicing.IntegrationTests.Features.Dashboards;
 
@@ -42,6 +44,28 @@ public sealed class DashboardTests(TestApp app)
         Assert.Equal(rated.Count == 0 ? null : Math.Round((decimal)rated.Average(a => a.Rating!.Value), 2), figures.Satisfaction);
         Assert.Equal(Enumerable.Range(1, 5).Select(r => rated.Count(a => a.Rating == r)), figures.Ratings);
         Assert.Equal(appeals.Count(a => In(a.RegisteredAt) && a.Category!.IsComplaintAboutOfficer), figures.Complaints);
+    }
+
+    [Fact]
+    public async Task The_chiefs_figures_are_reused_for_the_same_period_and_never_handed_to_anyone_else()
+    {
+        var cache = new MemoryCache(new MemoryCacheOptions());
+        var minute = Options.Create(new DashboardOptions { CacheSeconds = 60 });
+        DashboardService Dashboards(IServiceProvider services) => ActivatorUtilities.CreateInstance<DashboardService>(services, cache, minute);
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var today = await chief.ServiceProvider.GetRequiredService<CurrentUser>().TodayAsync();
+        var year = Period.Of(PeriodKind.Year, today);
+
+        var first = await Dashboards(chief.ServiceProvider).ChiefAsync(year);
+        Assert.NotNull(first);
+        Assert.Same(first, await Dashboards(chief.ServiceProvider).ChiefAsync(year));
+        Assert.NotSame(first, await Dashboards(chief.ServiceProvider).ChiefAsync(year.Previous));
+
+        foreach (var account in new[] { Demo.Admin, Demo.Officer17, Demo.Coordinator })
+        {
+            await using var other = await app.SignedInAsync(account);
+            Assert.Null(await Dashboards(other.ServiceProvider).ChiefAsync(year));
+        }
     }
 
     [Fact]

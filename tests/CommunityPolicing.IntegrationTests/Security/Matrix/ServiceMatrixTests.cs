@@ -107,6 +107,7 @@ public sealed class ServiceMatrixTests(MatrixApp app)
         ["DashboardService.ByBeatAsync"] = async (sp, f) =>
             [await S<DashboardService>(sp).ByBeatAsync(f.PostB, Period.Of(PeriodKind.Year, Today)), await S<DashboardService>(sp).ByBeatAsync(f.Post30, Period.Of(PeriodKind.Year, Today))],
         ["NotificationService.GetAsync"] = async (sp, _) => [await S<NotificationService>(sp).GetAsync(100)],
+        ["NotificationService.UnreadAsync"] = async (sp, _) => [await S<NotificationService>(sp).UnreadAsync()],
         ["OfficerService.ListAsync"] = async (sp, f) =>
             [await S<OfficerService>(sp).ListAsync(new OfficerListQuery(PageSize: 1000)), await S<OfficerService>(sp).ListAsync(new OfficerListQuery(PrecinctId: f.PostB))],
         ["OfficerService.GetAsync"] = async (sp, f) => [await S<OfficerService>(sp).GetAsync(f.OfficerB)],
