@@ -38,9 +38,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseSerilog((context, configuration) => configuration
     .ReadFrom.Configuration(context.Configuration)
     .Enrich.FromLogContext()
-    .WriteTo.Console()
-    .WriteTo.File(new CompactJsonFormatter(), Path.Combine(context.Configuration["Logging:Directory"] ?? "logs", "app-.json"),
-        rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14));
+    // Written on a background thread: a request does not wait for the console or the disk (docs/performance.md).
+    .WriteTo.Async(sinks =>
+    {
+        sinks.Console();
+        sinks.File(new CompactJsonFormatter(), Path.Combine(context.Configuration["Logging:Directory"] ?? "logs", "app-.json"),
+            rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
+    }));
 
 // No connection string: run a private PostgreSQL cluster under .data/ for as long as the app runs.
 var connectionString = builder.Configuration.GetConnectionString("Default");

@@ -8,15 +8,15 @@ namespace CommunityPolicing.Web.Security;
 /// <summary>The one place that turns the signed-in principal into a <see cref="UserScope"/>.</summary>
 public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<AppDbContext> factory, TimeProvider clock, IMemoryCache cache)
 {
-    private UserScope? _scope;
+    private Task<UserScope>? _scope;
 
-    public async Task<UserScope> GetScopeAsync(CancellationToken ct = default)
+    // The task is kept, not its result: a prerendered page starts its components' reads together, and they all wait
+    // for the one query instead of each sending its own. A failed read is not kept.
+    public Task<UserScope> GetScopeAsync(CancellationToken ct = default) =>
+        _scope is { IsFaulted: false, IsCanceled: false } ? _scope : _scope = ReadScopeAsync(ct);
+
+    private async Task<UserScope> ReadScopeAsync(CancellationToken ct)
     {
-        if (_scope is not null)
-        {
-            return _scope;
-        }
-
         var principal = await principals.GetAsync();
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
@@ -43,11 +43,10 @@ public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<
             })
             .FirstOrDefaultAsync(ct);
 
-        _scope = row is null
+        return row is null
             ? UserScope.Nobody
             : new UserScope(row.Id, row.UserName ?? "", row.FullName, row.Role ?? "",
                 row.DepartmentId ?? row.PrecinctDepartmentId, row.PrecinctId, row.OfficerId, row.Associations, row.Position);
-        return _scope;
     }
 
     /// <summary>Today in the user's department (a coordinator's: their first association's), for "overdue" and "due".</summary>
