@@ -19,7 +19,8 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         var today = LocalTime.Date(clock.GetUtcNow(), zone);
         await using var db = await factory.CreateDbContextAsync(ct);
         var appeals = Filter(db, scope, query, today, zone);
-        var (total, estimated) = await CountAsync(db, appeals, ct);
+        // A department's list is at most its own appeals: counted exactly, without asking the planner first.
+        var (total, estimated) = scope.DepartmentId is null ? await CountAsync(db, appeals, ct) : (await appeals.CountAsync(ct), false);
 
         // A deferred join: the page's ids first (an index-only scan where an index covers the filter and order, however
         // deep the page), then only those rows with their post, officer and department.
