@@ -154,6 +154,7 @@ services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = f
 
 services.AddScoped<PrincipalAccessor>();
 services.AddScoped<CurrentUser>();
+services.AddScoped<DepartmentZones>();
 services.AddScoped<AuditLog>();
 services.AddScoped<DemoSeeder>();
 services.AddScoped<PrecinctService>();

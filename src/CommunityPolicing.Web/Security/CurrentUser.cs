@@ -1,12 +1,11 @@
 using System.Security.Claims;
 using CommunityPolicing.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace CommunityPolicing.Web.Security;
 
 /// <summary>The one place that turns the signed-in principal into a <see cref="UserScope"/>.</summary>
-public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<AppDbContext> factory, TimeProvider clock, IMemoryCache cache)
+public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<AppDbContext> factory, TimeProvider clock, DepartmentZones zones)
 {
     private Task<UserScope>? _scope;
 
@@ -66,13 +65,7 @@ public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<
         var scope = await GetScopeAsync(ct);
         if (scope.DepartmentId is int departmentId)
         {
-            // Reference data read on every page: a department's zone is kept for ten minutes.
-            return _zone = await cache.GetOrCreateAsync(("zone", departmentId), async entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-                await using var departments = await factory.CreateDbContextAsync(ct);
-                return await departments.Departments.Where(d => d.Id == departmentId).Select(d => d.TimeZoneId).FirstOrDefaultAsync(ct);
-            }) ?? "UTC";
+            return _zone = await zones.OfAsync(departmentId, ct);
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);

@@ -11,7 +11,7 @@ namespace CommunityPolicing.Web.Features.Patrols;
 /// Coordinators plan for their associations, officers for their post, chiefs for their department.
 /// </summary>
 public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider clock,
-    IOptions<PatrolLimits> limits)
+    IOptions<PatrolLimits> limits, DepartmentZones zones)
 {
     private const int MaxCalendarRows = 1000;
 
@@ -118,7 +118,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
             return null;
         }
 
-        var zone = await ZoneAsync(db, patrol.DepartmentId, ct);
+        var zone = await zones.OfAsync(patrol.DepartmentId, ct);
         var participants = patrol.Participants
             .OrderBy(x => x.OfficerId is null).ThenBy(x => x.Officer?.FullName ?? x.Volunteer!.FullName)
             .Select(x => x.Officer is { } officer
@@ -144,7 +144,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
             return null;
         }
 
-        var zone = await ZoneAsync(db, p.DepartmentId, ct);
+        var zone = await zones.OfAsync(p.DepartmentId, ct);
         return new PatrolForm
         {
             Id = p.Id,
@@ -429,7 +429,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
             return SaveResult.Invalid(nameof(PatrolReportForm.ActualStart), patrol.Status == PatrolStatus.Cancelled ? "Patrol.Closed" : "Patrol.NotStarted");
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(await ZoneAsync(db, patrol.DepartmentId, ct));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(await zones.OfAsync(patrol.DepartmentId, ct));
         var actual = Shift.Local(patrol.Date, TimeOnly.FromTimeSpan(form.ActualStart!.Value), TimeOnly.FromTimeSpan(form.ActualEnd!.Value), zone);
         if (actual.Hours > 24 || actual.End > now.AddMinutes(5))
         {
@@ -602,9 +602,6 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         || (scope.IsChief && scope.DepartmentId == departmentId)
         || (scope.IsOfficer && scope.PrecinctId == precinctId)
         || (scope.IsCoordinator && associationId is { } a && scope.AssociationIds.Contains(a));
-
-    private static Task<string> ZoneAsync(AppDbContext db, int departmentId, CancellationToken ct) =>
-        db.Departments.Where(d => d.Id == departmentId).Select(d => d.TimeZoneId).FirstAsync(ct);
 
     private static TimeOnly LocalTimeOf(DateTimeOffset instant, string zone) =>
         TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);

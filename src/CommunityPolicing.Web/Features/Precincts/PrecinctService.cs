@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunityPolicing.Web.Features.Precincts;
 
 /// <summary>Posts, their beats and equipment. Every query starts from the signed-in user's scope.</summary>
-public sealed class PrecinctService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider clock)
+public sealed class PrecinctService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider clock,
+    DepartmentZones zones)
 {
     public async Task<PageResult<PrecinctRow>> ListAsync(PrecinctListQuery query, CancellationToken ct = default)
     {
@@ -272,7 +273,7 @@ public sealed class PrecinctService(IDbContextFactory<AppDbContext> factory, Cur
         beat.BoundaryGeoJson = Text.OrNull(form.BoundaryGeoJson);
         if (beat.OfficerId != form.OfficerId)
         {
-            var zone = await db.Departments.Where(d => d.Id == precinct.DepartmentId).Select(d => d.TimeZoneId).FirstAsync(ct);
+            var zone = await zones.OfAsync(precinct.DepartmentId, ct);
             beat.OfficerAssignedOn = form.OfficerId is null ? null : LocalTime.Date(clock.GetUtcNow(), zone);
         }
 
