@@ -28,6 +28,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Localization;
 using MudBlazor.Services;
 using Serilog;
@@ -70,15 +71,19 @@ services.AddLocalization();
 services.AddHttpContextAccessor();
 services.AddSingleton(TimeProvider.System);
 
-services.AddScoped<AuditInterceptor>();
+services.AddSingleton<AuditInterceptor>();
 // Transient faults (the server restarting, a dropped connection) are retried: each query, each save as a unit
 // (AppDbContext.SaveChangesAsync), and units with their own transaction wrapped in the strategy by their service.
 var retryCount = builder.Configuration.GetValue("Database:RetryCount", 10);
 var retryMaxDelay = TimeSpan.FromSeconds(builder.Configuration.GetValue("Database:RetryMaxDelaySeconds", 2.0));
-services.AddDbContextFactory<AppDbContext>((sp, options) => options
+services.AddSingleton(sp => new PooledDbContextFactory<AppDbContext>(new DbContextOptionsBuilder<AppDbContext>()
     .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(retryCount, retryMaxDelay, null))
     .UseSnakeCaseNamingConvention()
-    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
+    .UseApplicationServiceProvider(sp)
+    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>())
+    .Options));
+services.AddScoped<IDbContextFactory<AppDbContext>, ScopedDbContextFactory>();
+services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
 services.AddDataProtection().SetApplicationName("CommunityPolicing").PersistKeysToDbContext<AppDbContext>();
 services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
 

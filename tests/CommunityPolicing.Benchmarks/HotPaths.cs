@@ -45,10 +45,9 @@ internal static class HotPaths
             s.GetRequiredService<QuarterReportService>().GetAsync(today.Year, (today.Month + 2) / 3, null).Boxed()),
     ];
 
-    public static async Task<IReadOnlyList<HotPathResult>> RunAsync(BenchHost host, NpgsqlDataSource source, IEnumerable<HotPath> paths,
-        int iterations, TextWriter log, TextWriter? plans = null)
+    public static async Task<IReadOnlyList<HotPathResult>> RunAsync(BenchHost host, SqlCapture capture, NpgsqlDataSource source,
+        IEnumerable<HotPath> paths, int iterations, TextWriter log, TextWriter? plans = null)
     {
-        using var capture = new SqlCapture();
         var results = new List<HotPathResult>();
         foreach (var path in paths)
         {
@@ -61,8 +60,7 @@ internal static class HotPaths
             }
 
             var commands = await capture.RecordAsync(() => path.Call(services, today));
-            var service = await Timings.OfAsync(3, iterations, () => path.Call(services, today));
-            var sql = await Timings.OfAsync(3, iterations, () => SqlCapture.ReplayAsync(source, commands));
+            var (service, sql) = await Timings.PairAsync(50, iterations, () => path.Call(services, today), () => SqlCapture.ReplayAsync(source, commands));
             var result = new HotPathResult(path, service, sql, commands.Count);
             log.WriteLine($"  {path.Name}: service p50 {service.P50:F1} / p95 {service.P95:F1} ms, SQL p50 {sql.P50:F1} / p95 {sql.P95:F1} ms " +
                 $"({commands.Count} statements), ratio {result.Ratio:F2}");

@@ -47,6 +47,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public const string AppealNumberSequence = "appeal_numbers";
 
+    /// <summary>Whose changes this context saves, for the audit trail; set while the context is lent to a scope.</summary>
+    internal PrincipalAccessor? Actor { get; set; }
+
+    // A pooled context goes back to the pool on dispose: it must not keep the last scope (a whole circuit) alive.
+    public override void Dispose()
+    {
+        Actor = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Actor = null;
+        return base.DisposeAsync();
+    }
+
     /// <summary>
     /// A save outside any transaction runs under the retrying execution strategy as one unit (the AuditInterceptor
     /// opens its own transaction for the row and its audit entries, which EF allows only inside the strategy).

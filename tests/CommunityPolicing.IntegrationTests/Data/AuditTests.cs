@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CommunityPolicing.Testing;
+using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Features.Precincts;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,27 @@ public sealed class AuditTests(TestApp app)
         Assert.Equal(AuditActions.Insert, entry.Action);
         Assert.Null(entry.OldValues);
         Assert.Equal("Аудит-тест", JsonDocument.Parse(entry.NewValues!).RootElement.GetProperty("Name").GetString());
+    }
+
+    [Fact]
+    public async Task Each_save_is_audited_under_its_own_scopes_user_though_contexts_are_reused_from_a_pool()
+    {
+        await using var check = app.NewDbContext();
+        var post = await check.Precincts.OrderBy(p => p.Id).FirstAsync();
+        var hours = post.ReceptionHours;
+        var since = await check.AuditEntries.MaxAsync(a => a.Id);
+        foreach (var (email, n) in new[] { (Demo.Chief, 1), (Demo.Officer17, 2), ((string?)null, 3) })
+        {
+            await using var scope = await app.SignedInAsync(email);
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            (await db.Precincts.SingleAsync(p => p.Id == post.Id)).ReceptionHours = $"Пн–Пт 09:00–1{n}:00";
+            await db.SaveChangesAsync();
+        }
+
+        var users = await check.AuditEntries.Where(a => a.Id > since && a.EntityType == nameof(Precinct) && a.EntityKey == post.Id.ToString())
+            .OrderBy(a => a.Id).Select(a => a.UserName).ToListAsync();
+        Assert.Equal([Demo.Chief, Demo.Officer17, null], users);
+        await check.Precincts.Where(p => p.Id == post.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.ReceptionHours, hours));
     }
 
     [Fact]

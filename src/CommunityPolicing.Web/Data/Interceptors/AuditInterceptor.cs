@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
 using CommunityPolicing.Web.Domain;
-using CommunityPolicing.Web.Security;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -15,9 +14,10 @@ namespace CommunityPolicing.Web.Data.Interceptors;
 /// <summary>
 /// Writes an audit row for every insert, update and delete, in the same transaction as the change.
 /// Values are captured before saving (so updates keep their old values) and keys after saving
-/// (so inserts get their database-generated keys).
+/// (so inserts get their database-generated keys). One instance serves every pooled context; who saves is the
+/// <see cref="AppDbContext.Actor"/> of the context.
 /// </summary>
-public sealed class AuditInterceptor(PrincipalAccessor principals, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     /// <summary>Secrets and bulky data (file contents, search vectors) never copied into the audit trail.</summary>
     private static readonly HashSet<string> RedactedProperties =
@@ -53,6 +53,7 @@ public sealed class AuditInterceptor(PrincipalAccessor principals, TimeProvider 
             return result;
         }
 
+        _pending.Remove(db); // a pooled context may carry what an earlier save left after an exception
         var changes = Collect(db);
         if (changes.Count == 0)
         {
@@ -76,7 +77,7 @@ public sealed class AuditInterceptor(PrincipalAccessor principals, TimeProvider 
         }
 
         _pending.Remove(db);
-        var principal = await principals.GetAsync();
+        var principal = db is AppDbContext { Actor: { } actor } ? await actor.GetAsync() : new ClaimsPrincipal();
         var now = clock.GetUtcNow();
         foreach (var change in pending.Changes)
         {

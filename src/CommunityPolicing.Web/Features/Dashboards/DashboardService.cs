@@ -45,7 +45,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, Cu
         var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Id == departmentId, ct);
         var today = await currentUser.TodayAsync(ct);
         var byPrecinct = await AppealFiguresAsync(db, department, null, period, today, ct);
-        var previous = (await AppealFiguresAsync(db, department, null, period.Previous, today, ct)).First(f => f.Key is null);
+        var previous = Figures((await AreaRowsAsync(db, department, null, period.Previous, today, ct)).Single(r => r.Total), department.Name);
         var (from, to) = Instants(department.TimeZoneId, period);
 
         var trendSince = Instants(department.TimeZoneId, new Period(PeriodKind.Custom, new DateOnly(today.Year, today.Month, 1).AddMonths(-11), today)).From;
@@ -138,19 +138,27 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, Cu
     private static async Task<List<AppealFigures>> AppealFiguresAsync(AppDbContext db, Department department, int? precinctId, Period period, DateOnly today,
         CancellationToken ct)
     {
+        var rows = await AreaRowsAsync(db, department, precinctId, period, today, ct);
+        var names = precinctId is null
+            ? await db.Precincts.AsNoTracking().Where(p => p.DepartmentId == department.Id).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct)
+            : await db.Beats.AsNoTracking().Where(b => b.PrecinctId == precinctId).Select(b => new { b.Id, b.Name }).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
+        var totalName = precinctId is { } p ? await db.Precincts.Where(x => x.Id == p).Select(x => x.Name).FirstAsync(ct) : department.Name;
+        return [.. rows.OrderBy(r => !r.Total).ThenByDescending(r => r.Received).Select(r => Figures(r, r.Total ? totalName : names.GetValueOrDefault(r.Key, "—")))];
+    }
+
+    private static async Task<List<AreaRow>> AreaRowsAsync(AppDbContext db, Department department, int? precinctId, Period period, DateOnly today,
+        CancellationToken ct)
+    {
         var (from, to) = Instants(department.TimeZoneId, period);
         var zone = department.TimeZoneId;
-        var rows = precinctId is null
+        return precinctId is null
             ? await db.Database.SqlQuery<AreaRow>(AreaSql("a.precinct_id", department.Id, null, from, to, zone, today)).ToListAsync(ct)
             : await db.Database.SqlQuery<AreaRow>(AreaSql("a.beat_id", department.Id, precinctId, from, to, zone, today)).ToListAsync(ct);
-        var names = precinctId is null
-            ? await db.Precincts.Where(p => p.DepartmentId == department.Id).ToDictionaryAsync(p => p.Id, p => p.Name, ct)
-            : await db.Beats.Where(b => b.PrecinctId == precinctId).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
-        var totalName = precinctId is { } p ? await db.Precincts.Where(x => x.Id == p).Select(x => x.Name).FirstAsync(ct) : department.Name;
-        return [.. rows.OrderBy(r => !r.Total).ThenByDescending(r => r.Received).Select(r => new AppealFigures(r.Total ? null : r.Key,
-            r.Total ? totalName : names.GetValueOrDefault(r.Key, "—"), r.Received, r.Answered, r.AnsweredOnTime, r.Overdue, r.MedianDays,
-            r.Satisfaction is { } s ? Math.Round(s, 2) : null, [r.R1, r.R2, r.R3, r.R4, r.R5], r.Complaints))];
     }
+
+    private static AppealFigures Figures(AreaRow r, string name) => new(r.Total ? null : r.Key, name,
+        r.Received, r.Answered, r.AnsweredOnTime, r.Overdue, r.MedianDays, r.Satisfaction is { } s ? Math.Round(s, 2) : null,
+        [r.R1, r.R2, r.R3, r.R4, r.R5], r.Complaints);
 
     // The grouping column is one of two constants above, never user input; every value is a parameter.
     private static FormattableString AreaSql(string column, int departmentId, int? precinctId, DateTimeOffset from, DateTimeOffset to, string zone, DateOnly today) =>
