@@ -9,7 +9,7 @@ using Npgsql;
 namespace CommunityPolicing.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project tests/CommunityPolicing.Benchmarks [-- --iterations 30 --only dashboard --skip-http --skip-circuits]
+/// dotnet run -c Release --project tests/CommunityPolicing.Benchmarks [-- --iterations 100 --only dashboard --skip-http --skip-circuits]
 /// Runs against the dataset CommunityPolicing.DataGen made (default .data/national on port 55433); prints Markdown.
 /// </summary>
 internal static class Bench
@@ -21,7 +21,7 @@ internal static class Bench
         {
             Console.Error.WriteLine("""
                 Usage: CommunityPolicing.Benchmarks [--data-dir .data/national] [--port 55433] [--connection <connection string>]
-                       [--iterations 30] [--only <part of a path's name>] [--users 20] [--skip-http] [--skip-circuits]
+                       [--iterations 100] [--only <part of a path's name>] [--users 20] [--skip-http] [--skip-circuits]
                        [--circuit-page /] [--explain plans.md]
                 """);
             return 2;
@@ -40,10 +40,10 @@ internal static class Bench
         // again for a while.
         using var capture = new SqlCapture();
         var host = new BenchHost(connectionString, cacheDashboards: false);
-        var iterations = int.Parse(options.Get("iterations") ?? "30", CultureInfo.InvariantCulture);
+        var iterations = int.Parse(options.Get("iterations") ?? "100", CultureInfo.InvariantCulture);
         var only = options.Get("only");
         var paths = HotPaths.For(who).Where(p => only is null || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
-        Console.WriteLine($"\nHot paths ({iterations} calls of each, in turns with its SQL, after at least 50 warm-up calls and a second):");
+        Console.WriteLine($"\nHot paths ({iterations} calls of each, in turns with its SQL, after every path was warmed up for 50 calls and a second):");
         await using var plans = options.Get("explain") is { } file ? File.CreateText(file) : null;
         var results = await HotPaths.RunAsync(host, capture, source, paths, iterations, Console.Out, plans);
         Console.WriteLine("""

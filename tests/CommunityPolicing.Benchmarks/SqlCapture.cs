@@ -88,7 +88,8 @@ internal sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyV
 
     void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
     {
-        if (_recording is { } recording && value.Value is CommandEventData { Command: NpgsqlCommand command })
+        // Every subscriber of a listener sees every event written to it, whatever it asked for.
+        if (_recording is { } recording && value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData { Command: NpgsqlCommand command })
         {
             lock (recording)
             {

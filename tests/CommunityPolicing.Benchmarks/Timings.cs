@@ -16,20 +16,25 @@ internal sealed class Timings(List<double> samples)
     }
 
     /// <summary>
-    /// Two operations timed in turns, so whatever else the machine does meanwhile (the JIT's background compiles, a
-    /// checkpoint) falls on both alike. The warm-up runs each at least <paramref name="warmup"/> times and for at
-    /// least a second, so the JIT's tiered compilation has optimised the code by the time samples are taken, as it
-    /// has in a server that has been up for a minute.
+    /// Runs two operations in turns at least <paramref name="calls"/> times and for at least a second, so the JIT's
+    /// tiered compilation has optimised their code by the time they are timed, as in a server that has been up a while.
     /// </summary>
-    public static async Task<(Timings First, Timings Second)> PairAsync(int warmup, int iterations, Func<Task> first, Func<Task> second)
+    public static async Task WarmUpAsync(int calls, Func<Task> first, Func<Task> second)
     {
         var warming = Stopwatch.StartNew();
-        for (var i = 0; i < warmup || warming.Elapsed < TimeSpan.FromSeconds(1); i++)
+        for (var i = 0; i < calls || warming.Elapsed < TimeSpan.FromSeconds(1); i++)
         {
             await first();
             await second();
         }
+    }
 
+    /// <summary>
+    /// Two operations timed in turns, so whatever else the machine does meanwhile (the JIT's background compiles, a
+    /// checkpoint) falls on both alike.
+    /// </summary>
+    public static async Task<(Timings First, Timings Second)> PairAsync(int iterations, Func<Task> first, Func<Task> second)
+    {
         List<double> a = new(iterations), b = new(iterations);
         for (var i = 0; i < iterations; i++)
         {

@@ -18,9 +18,9 @@ public sealed class OfficerDashboardService(
         return new OfficerDashboard(today,
             await appeals.ListAsync(new AppealListQuery(Mine: true, OverdueOnly: true, SortBy: "DueDate", PageSize: 5), ct),
             await appeals.ListAsync(new AppealListQuery(Mine: true, DueFrom: day, DueTo: day.AddDays(3), OpenOnly: true, SortBy: "DueDate", PageSize: 5), ct),
-            (await patrols.ListAsync(new PatrolQuery { From = today, Mine = true }, 0, 5, ct: ct)).Items,
-            (await patrols.AwaitingReportAsync(ct)).Count,
-            (await prevention.QuarterAsync(today, scope.PrecinctId, ct)).Progress,
+            await patrols.UpcomingAsync(5, ct),
+            await patrols.AwaitingReportCountAsync(ct),
+            await prevention.ProgressAsync(today, scope.PrecinctId, ct),
             await records.ListAsync(dueOnly: true, pageSize: 5, ct: ct),
             await beatWork.MyBeatsAtAGlanceAsync(ct));
     }

@@ -26,6 +26,16 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         return new PageResult<PatrolRow>(await RowsAsync(db, ordered.Skip(page * pageSize).Take(pageSize), ct), total);
     }
 
+    /// <summary>The user's own patrols from today on, in start order, without counting them all (the dashboard's few).</summary>
+    public async Task<IReadOnlyList<PatrolRow>> UpcomingAsync(int take, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        var today = await currentUser.TodayAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var patrols = Filter(db.Patrols.AsNoTracking().VisibleTo(scope), new PatrolQuery { From = today, Mine = true }, scope);
+        return await RowsAsync(db, patrols.OrderBy(p => p.StartsAt).ThenBy(p => p.Id).Take(take), ct);
+    }
+
     /// <summary>The schedule for an export, in start order (at most 10,000 rows); the export is audited.</summary>
     public async Task<IReadOnlyList<PatrolRow>> ExportAsync(PatrolQuery query, CancellationToken ct = default)
     {
@@ -474,11 +484,23 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
     {
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
+        return await RowsAsync(db, AwaitingReport(db, scope).OrderBy(p => p.StartsAt).Take(20), ct);
+    }
+
+    /// <summary>How many patrols that have ended still wait for their report (all of them, where the list shows 20).</summary>
+    public async Task<int> AwaitingReportCountAsync(CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await AwaitingReport(db, scope).CountAsync(ct);
+    }
+
+    private IQueryable<Patrol> AwaitingReport(AppDbContext db, UserScope scope)
+    {
         var now = clock.GetUtcNow();
         var patrols = db.Patrols.AsNoTracking().VisibleTo(scope)
             .Where(p => p.EndsAt < now && (p.Status == PatrolStatus.Planned || p.Status == PatrolStatus.Confirmed || p.Status == PatrolStatus.InProgress));
-        patrols = scope.IsOfficer ? patrols.Where(p => p.PrecinctId == scope.PrecinctId) : patrols;
-        return await RowsAsync(db, patrols.OrderBy(p => p.StartsAt).Take(20), ct);
+        return scope.IsOfficer ? patrols.Where(p => p.PrecinctId == scope.PrecinctId) : patrols;
     }
 
     /// <summary>Beats the user sees with no completed patrol in the last N days (the setting), longest neglected first.</summary>

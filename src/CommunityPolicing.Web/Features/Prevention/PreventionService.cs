@@ -15,18 +15,27 @@ public sealed class PreventionService(IDbContextFactory<AppDbContext> factory, C
         await using var db = await factory.CreateDbContextAsync(ct);
         var quarter = PreventionPlan.QuarterOf(anyDayOfQuarter);
         var today = await currentUser.TodayAsync(ct);
-        var activities = db.PreventionActivities.AsNoTracking().VisibleTo(scope).Where(a => a.PlannedOn >= quarter && a.PlannedOn < quarter.AddMonths(3));
-        if (precinctId is { } precinct)
-        {
-            activities = activities.Where(a => a.PrecinctId == precinct);
-        }
-
+        var activities = Quarter(db, scope, quarter, precinctId);
         var rows = await activities.OrderBy(a => a.PlannedOn).ThenBy(a => a.Id).Take(500)
             .Select(a => new ActivityRow(a.Id, a.Type, a.Title, a.PlannedOn, a.DoneOn, a.Precinct!.Name, a.Beat == null ? null : a.Beat.Name,
                 a.ResponsibleOfficer == null ? null : a.ResponsibleOfficer.FullName, a.Attendance, a.Outcome, a.DoneOn == null && a.PlannedOn < today, a.Version))
             .ToListAsync(ct);
         var progress = await activities.ProgressAsync(today, ct);
         return new QuarterPlan(quarter, today, progress, rows, scope.IsAdministrator || scope.IsChief || scope.IsOfficer);
+    }
+
+    /// <summary>The quarter's progress alone, without its activities (the officer's dashboard).</summary>
+    public async Task<PlanProgress> ProgressAsync(DateOnly anyDayOfQuarter, int? precinctId, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Quarter(db, scope, PreventionPlan.QuarterOf(anyDayOfQuarter), precinctId).ProgressAsync(await currentUser.TodayAsync(ct), ct);
+    }
+
+    private static IQueryable<PreventionActivity> Quarter(AppDbContext db, UserScope scope, DateOnly quarter, int? precinctId)
+    {
+        var activities = db.PreventionActivities.AsNoTracking().VisibleTo(scope).Where(a => a.PlannedOn >= quarter && a.PlannedOn < quarter.AddMonths(3));
+        return precinctId is { } precinct ? activities.Where(a => a.PrecinctId == precinct) : activities;
     }
 
     public async Task<SaveResult> SaveAsync(ActivityForm form, CancellationToken ct = default)

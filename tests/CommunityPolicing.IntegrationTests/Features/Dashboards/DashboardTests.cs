@@ -2,6 +2,8 @@ using CommunityPolicing.Testing;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Features.Appeals;
 using CommunityPolicing.Web.Features.Dashboards;
+using CommunityPolicing.Web.Features.Patrols;
+using CommunityPolicing.Web.Features.Prevention;
 using CommunityPolicing.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -135,6 +137,26 @@ public sealed class DashboardTests(TestApp app)
         Assert.Equal(1, march.Appeals.Received);
         Assert.Equal(new DateOnly(2024, 1, 1), february.Period.Previous.From);
         Assert.Equal(new DateOnly(2024, 1, 31), february.Period.Previous.To);
+    }
+
+    [Fact]
+    public async Task The_officers_dashboard_shows_what_the_patrol_and_prevention_pages_show()
+    {
+        await using var scope = await app.SignedInAsync(Demo.Officer17);
+        var services = scope.ServiceProvider;
+        var day = await services.GetRequiredService<OfficerDashboardService>().GetAsync();
+        var patrols = services.GetRequiredService<PatrolService>();
+        var post = (await services.GetRequiredService<CurrentUser>().GetScopeAsync()).PrecinctId;
+
+        var mine = await patrols.ListAsync(new PatrolQuery { From = day.Today, Mine = true }, 0, 5);
+        Assert.NotEmpty(day.Patrols);
+        Assert.Equal(mine.Items.Select(p => p.Id), day.Patrols.Select(p => p.Id));
+        var awaiting = await patrols.AwaitingReportAsync();
+        Assert.InRange(awaiting.Count, 1, 19); // under the list's 20, where the count and the list agree
+        Assert.Equal(awaiting.Count, day.AwaitingReport);
+        var plan = await services.GetRequiredService<PreventionService>().QuarterAsync(day.Today, post);
+        Assert.NotEqual(0, plan.Progress.Planned);
+        Assert.Equal(plan.Progress, day.Plan);
     }
 
     [Fact]

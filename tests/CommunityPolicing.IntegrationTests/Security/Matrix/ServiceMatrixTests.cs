@@ -122,6 +122,8 @@ public sealed class ServiceMatrixTests(MatrixApp app)
         ["PatrolService.GetAsync"] = async (sp, f) => [await S<PatrolService>(sp).GetAsync(f.PatrolB), await S<PatrolService>(sp).GetAsync(f.PatrolP)],
         ["PatrolService.GetFormAsync"] = async (sp, f) => [await S<PatrolService>(sp).GetFormAsync(f.PatrolB), await S<PatrolService>(sp).GetFormAsync(f.PatrolP)],
         ["PatrolService.AwaitingReportAsync"] = async (sp, _) => [await S<PatrolService>(sp).AwaitingReportAsync()],
+        ["PatrolService.AwaitingReportCountAsync"] = async (sp, _) => [await S<PatrolService>(sp).AwaitingReportCountAsync()],
+        ["PatrolService.UpcomingAsync"] = async (sp, _) => [await S<PatrolService>(sp).UpcomingAsync(1000)],
         ["PatrolService.CoverageAsync"] = async (sp, _) => [await S<PatrolService>(sp).CoverageAsync(10_000)],
         ["PatrolService.OptionsAsync"] = async (sp, f) =>
             [await S<PatrolService>(sp).OptionsAsync(f.PostB, f.AssociationB), await S<PatrolService>(sp).OptionsAsync(f.Post30, f.AssociationP)],
@@ -143,6 +145,11 @@ public sealed class ServiceMatrixTests(MatrixApp app)
         [
             await S<PreventionService>(sp).QuarterAsync(Today, null), await S<PreventionService>(sp).QuarterAsync(Today, f.PostB),
             await S<PreventionService>(sp).QuarterAsync(Today, f.Post30),
+        ],
+        ["PreventionService.ProgressAsync"] = async (sp, f) =>
+        [
+            await S<PreventionService>(sp).ProgressAsync(Today, null), await S<PreventionService>(sp).ProgressAsync(Today, f.PostB),
+            await S<PreventionService>(sp).ProgressAsync(Today, f.Post30),
         ],
         ["PreventionService.OptionsAsync"] = async (sp, f) => [await S<PreventionService>(sp).OptionsAsync(f.PostB)],
         ["RecordService.ExportAsync"] = async (sp, _) => [await S<RecordService>(sp).ExportAsync()],
