@@ -35,18 +35,27 @@ public sealed class RecordService(IDbContextFactory<AppDbContext> factory, Curre
         var records = db.PreventiveRecords.AsNoTracking().VisibleTo(scope).Where(r => includeRemoved || r.RemovedOn == null)
             .Select(r => new
             {
-                Record = r,
+                r.Id,
+                r.Category,
+                r.FullName,
+                r.StartedOn,
+                r.RemovedOn,
+                r.CheckEveryDays,
                 Precinct = r.Precinct!.Name,
                 LastCheck = r.Checks.Max(c => (DateOnly?)c.CheckedOn),
             })
             .Select(x => new
             {
-                x.Record,
+                x.Id,
+                x.Category,
+                x.FullName,
+                x.StartedOn,
+                x.RemovedOn,
                 x.Precinct,
                 x.LastCheck,
                 // RecordChecks.NextDue, in SQL so the due filter and paging stay in the database.
-                NextDue = x.Record.RemovedOn != null ? (DateOnly?)null
-                    : (x.LastCheck != null && x.LastCheck > x.Record.StartedOn ? x.LastCheck.Value : x.Record.StartedOn).AddDays(x.Record.CheckEveryDays),
+                NextDue = x.RemovedOn != null ? (DateOnly?)null
+                    : (x.LastCheck != null && x.LastCheck > x.StartedOn ? x.LastCheck.Value : x.StartedOn).AddDays(x.CheckEveryDays),
             });
         if (dueOnly)
         {
@@ -54,10 +63,10 @@ public sealed class RecordService(IDbContextFactory<AppDbContext> factory, Curre
         }
 
         var total = await records.CountAsync(ct);
-        var rows = await records.OrderBy(x => x.NextDue).ThenBy(x => x.Record.FullName).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = await records.OrderBy(x => x.NextDue).ThenBy(x => x.FullName).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         await audit.WriteAsync(AuditActions.Read, null, nameof(PreventiveRecord), null, new { list = true, rows = rows.Count, dueOnly }, ct: ct);
-        return new PageResult<RecordRow>([.. rows.Select(x => new RecordRow(x.Record.Id, x.Record.Category, x.Record.FullName, x.Precinct,
-            x.Record.StartedOn, x.LastCheck, x.NextDue, RecordChecks.IsDue(x.NextDue, today), x.Record.RemovedOn))], total);
+        return new PageResult<RecordRow>([.. rows.Select(x => new RecordRow(x.Id, x.Category, x.FullName, x.Precinct,
+            x.StartedOn, x.LastCheck, x.NextDue, RecordChecks.IsDue(x.NextDue, today), x.RemovedOn))], total);
     }
 
     public async Task<RecordDetails?> GetAsync(int id, CancellationToken ct = default)
