@@ -19,8 +19,6 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         var today = LocalTime.Date(clock.GetUtcNow(), zone);
         await using var db = await factory.CreateDbContextAsync(ct);
         var appeals = Filter(db, scope, query, today, zone);
-        // A department's list is at most its own appeals: counted exactly, without asking the planner first.
-        var (total, estimated) = scope.DepartmentId is null ? await CountAsync(db, appeals, ct) : (await appeals.CountAsync(ct), false);
 
         // A deferred join: the page's ids first (an index-only scan where an index covers the filter and order, however
         // deep the page), then only those rows with their post, officer and department.
@@ -31,6 +29,11 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
                 a.Precinct == null ? null : a.Precinct.Number, a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName,
                 a.IsAnonymous, personal ? a.ApplicantName : null, a.Department!.TimeZoneId))
             .ToListAsync(ct);
+        // A page that is not full ends the list, which tells its length (an officer's lists mostly fit on one page);
+        // a department's list is at most its own appeals: counted exactly, without asking the planner first.
+        var (total, estimated) = items.Count < query.PageSize && (items.Count > 0 || query.Page == 0) ? (query.Page * query.PageSize + items.Count, false)
+            : scope.DepartmentId is null ? await CountAsync(db, appeals, ct)
+            : (await appeals.CountAsync(ct), false);
         return new AppealListPage(items, total, today, estimated);
     }
 

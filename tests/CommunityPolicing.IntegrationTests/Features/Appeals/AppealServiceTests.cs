@@ -105,6 +105,27 @@ public sealed class AppealServiceTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_total_is_the_same_on_a_full_page_the_last_page_and_past_the_end()
+    {
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var appeals = chief.ServiceProvider.GetRequiredService<AppealService>();
+        await using var db = app.NewDbContext();
+        var count = await db.Appeals.CountAsync(a => a.Department!.Name == Demo.TarazDepartment);
+        var size = new[] { 7, 8, 9, 11, 13 }.First(n => count % n != 0); // so the last page is a short one
+
+        var first = await appeals.ListAsync(new AppealListQuery(PageSize: size));
+        var last = await appeals.ListAsync(new AppealListQuery(Page: count / size, PageSize: size));
+        var beyond = await appeals.ListAsync(new AppealListQuery(Page: count / size + 1, PageSize: size));
+        var whole = await appeals.ListAsync(new AppealListQuery(PageSize: count + 1));
+
+        Assert.Equal(size, first.Items.Count);
+        Assert.Equal(count % size, last.Items.Count);
+        Assert.Empty(beyond.Items);
+        Assert.Equal(count, whole.Items.Count);
+        Assert.All(new[] { first, last, beyond, whole }, page => Assert.Equal(count, page.Total));
+    }
+
+    [Fact]
     public async Task Filters_search_and_overdue_work_in_the_database()
     {
         await using var scope = await app.SignedInAsync(Demo.Chief);
