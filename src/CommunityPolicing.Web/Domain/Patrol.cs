@@ -38,6 +38,7 @@ public sealed class Patrol
 {
     public int Id { get; set; }
     public int DepartmentId { get; set; }
+    public Department? Department { get; set; }
     public int PrecinctId { get; set; }
     public Precinct? Precinct { get; set; }
     public int? AssociationId { get; set; }

@@ -6,6 +6,16 @@ namespace CommunityPolicing.Web.Features;
 
 public sealed record PageResult<T>(IReadOnlyList<T> Items, int Total);
 
+public static class Paging
+{
+    /// <summary>
+    /// The list's length when a page tells it: a page that is not full ends the list (most of an officer's lists fit on
+    /// one page), so it need not be counted again. Null when only a count can tell.
+    /// </summary>
+    public static int? TotalFrom(int page, int pageSize, int rowsOnPage) =>
+        rowsOnPage < pageSize && (rowsOnPage > 0 || page == 0) ? page * pageSize + rowsOnPage : null;
+}
+
 public sealed record Option(int Id, string Name);
 
 /// <summary>

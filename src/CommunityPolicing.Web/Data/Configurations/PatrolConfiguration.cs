@@ -20,7 +20,7 @@ public sealed class PatrolConfiguration : IEntityTypeConfiguration<Patrol>
         builder.HasIndex(p => new { p.DepartmentId, p.Date }); // patrol hours per beat on the chief's dashboard
         builder.HasIndex(p => new { p.PrecinctId, p.StartsAt });
         builder.HasIndex(p => new { p.AssociationId, p.Date });
-        builder.HasOne<Department>().WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Department).WithMany().HasForeignKey(p => p.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Precinct).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Association).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Beats).WithMany().UsingEntity("patrol_beats");

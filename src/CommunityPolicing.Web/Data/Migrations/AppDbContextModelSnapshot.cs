@@ -2971,7 +2971,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_patrols_associations_association_id");
 
-                    b.HasOne("CommunityPolicing.Web.Domain.Department", null)
+                    b.HasOne("CommunityPolicing.Web.Domain.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2986,6 +2986,8 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasConstraintName("fk_patrols_precincts_precinct_id");
 
                     b.Navigation("Association");
+
+                    b.Navigation("Department");
 
                     b.Navigation("Precinct");
                 });

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Domain;
@@ -23,19 +24,24 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         // A deferred join: the page's ids first (an index-only scan where an index covers the filter and order, however
         // deep the page), then only those rows with their post, officer and department.
         var ids = Sorted(appeals, query).Skip(query.Page * query.PageSize).Take(query.PageSize).Select(a => a.Id);
-        var personal = SeesApplicants(scope);
         var items = await Sorted(db.Appeals.AsNoTracking().Where(a => ids.Contains(a.Id)), query)
-            .Select(a => new AppealRow(a.Id, a.RegistrationNumber, a.RegisteredAt, a.CategoryId, a.Status, a.DueDate,
-                a.Precinct == null ? null : a.Precinct.Number, a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName,
-                a.IsAnonymous, personal ? a.ApplicantName : null, a.Department!.TimeZoneId))
+            .Select(SeesApplicants(scope) ? RowWithApplicant : Row)
             .ToListAsync(ct);
-        // A page that is not full ends the list, which tells its length (an officer's lists mostly fit on one page);
-        // a department's list is at most its own appeals: counted exactly, without asking the planner first.
-        var (total, estimated) = items.Count < query.PageSize && (items.Count > 0 || query.Page == 0) ? (query.Page * query.PageSize + items.Count, false)
+        // A department's list is at most its own appeals: counted exactly, without asking the planner first.
+        var (total, estimated) = Paging.TotalFrom(query.Page, query.PageSize, items.Count) is { } told ? (told, false)
             : scope.DepartmentId is null ? await CountAsync(db, appeals, ct)
             : (await appeals.CountAsync(ct), false);
         return new AppealListPage(items, total, today, estimated);
     }
+
+    // A list row, built once rather than as a new expression tree (and its reflection) on every page.
+    private static readonly Expression<Func<Appeal, AppealRow>> RowWithApplicant = a => new AppealRow(a.Id, a.RegistrationNumber, a.RegisteredAt,
+        a.CategoryId, a.Status, a.DueDate, a.Precinct == null ? null : a.Precinct.Number, a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName,
+        a.IsAnonymous, a.ApplicantName, a.Department!.TimeZoneId);
+
+    private static readonly Expression<Func<Appeal, AppealRow>> Row = a => new AppealRow(a.Id, a.RegistrationNumber, a.RegisteredAt,
+        a.CategoryId, a.Status, a.DueDate, a.Precinct == null ? null : a.Precinct.Number, a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName,
+        a.IsAnonymous, null, a.Department!.TimeZoneId);
 
     /// <summary>Lists PostgreSQL expects to be longer than this show its estimate ("about N") instead of an exact count.</summary>
     public const int ExactCountUpTo = 50_000;

@@ -101,21 +101,29 @@ public sealed class BeatWorkService(IDbContextFactory<AppDbContext> factory, Cur
         var scope = await currentUser.GetScopeAsync(ct);
         var today = await currentUser.TodayAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var beats = await db.Beats.AsNoTracking().Where(b => scope.OfficerId != null && b.OfficerId == scope.OfficerId).OrderBy(b => b.Name)
-            .Select(b => new
-            {
-                b.Id,
-                b.Name,
-                b.Population,
-                b.Households,
-                b.OfficerAssignedOn,
-                Visited = db.LogEntries.Where(e => e.BeatId == b.Id && e.OfficerId == b.OfficerId && e.Kind == LogEntryKind.DoorToDoor
-                    && b.OfficerAssignedOn != null && e.Date >= b.OfficerAssignedOn).Sum(e => e.Households ?? 0),
-            })
-            .ToListAsync(ct);
-        return [.. beats.Select(b => new MyBeat(b.Id, b.Name, b.Population, b.Households,
-            b.OfficerAssignedOn is { } assigned ? DoorToDoorTour.Of(assigned, b.Households, b.Visited, today) : null))];
+        if (scope.OfficerId is not int officer)
+        {
+            return [];
+        }
+
+        var beats = new List<MyBeat>();
+        await foreach (var b in MyBeats(db, officer).WithCancellation(ct))
+        {
+            beats.Add(new MyBeat(b.Id, b.Name, b.Population, b.Households,
+                b.OfficerAssignedOn is { } assigned ? DoorToDoorTour.Of(assigned, b.Households, b.Visited, today) : null));
+        }
+
+        return beats;
     }
+
+    private sealed record BeatGlance(int Id, string Name, int Population, int Households, DateOnly? OfficerAssignedOn, int Visited);
+
+    // Compiled: the dashboard runs it on every visit, and its shape never changes.
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<BeatGlance>> MyBeats = EF.CompileAsyncQuery((AppDbContext db, int officer) =>
+        db.Beats.AsNoTracking().Where(b => b.OfficerId == officer).OrderBy(b => b.Name)
+            .Select(b => new BeatGlance(b.Id, b.Name, b.Population, b.Households, b.OfficerAssignedOn,
+                db.LogEntries.Where(e => e.BeatId == b.Id && e.OfficerId == b.OfficerId && e.Kind == LogEntryKind.DoorToDoor
+                    && b.OfficerAssignedOn != null && e.Date >= b.OfficerAssignedOn).Sum(e => e.Households ?? 0))));
 
     /// <summary>Places, contacts and the door-to-door tour of a beat the user sees; null otherwise.</summary>
     public async Task<BeatPassportExtras?> PassportAsync(int beatId, CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Security;
@@ -23,7 +24,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         var patrols = Filter(db.Patrols.AsNoTracking().VisibleTo(scope), query, scope);
         var total = await patrols.CountAsync(ct);
         var ordered = newestFirst ? patrols.OrderByDescending(p => p.StartsAt).ThenByDescending(p => p.Id) : patrols.OrderBy(p => p.StartsAt).ThenBy(p => p.Id);
-        return new PageResult<PatrolRow>(await RowsAsync(db, ordered.Skip(page * pageSize).Take(pageSize), ct), total);
+        return new PageResult<PatrolRow>(await RowsAsync(ordered.Skip(page * pageSize).Take(pageSize), ct), total);
     }
 
     /// <summary>The user's own patrols from today on, in start order, without counting them all (the dashboard's few).</summary>
@@ -33,7 +34,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         var today = await currentUser.TodayAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var patrols = Filter(db.Patrols.AsNoTracking().VisibleTo(scope), new PatrolQuery { From = today, Mine = true }, scope);
-        return await RowsAsync(db, patrols.OrderBy(p => p.StartsAt).ThenBy(p => p.Id).Take(take), ct);
+        return await RowsAsync(patrols.OrderBy(p => p.StartsAt).ThenBy(p => p.Id).Take(take), ct);
     }
 
     /// <summary>The schedule for an export, in start order (at most 10,000 rows); the export is audited.</summary>
@@ -42,7 +43,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var patrols = Filter(db.Patrols.AsNoTracking().VisibleTo(scope), query, scope);
-        var rows = await RowsAsync(db, patrols.OrderBy(p => p.StartsAt).ThenBy(p => p.Id).Take(10_000), ct);
+        var rows = await RowsAsync(patrols.OrderBy(p => p.StartsAt).ThenBy(p => p.Id).Take(10_000), ct);
         await audit.WriteAsync(AuditActions.Export, null, nameof(Patrol), null, new { rows = rows.Count, query.From, query.To, query.AssociationId }, ct: ct);
         return rows;
     }
@@ -53,7 +54,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var patrols = Filter(db.Patrols.AsNoTracking().VisibleTo(scope), query with { From = from, To = to }, scope);
-        return await RowsAsync(db, patrols.OrderBy(p => p.StartsAt).ThenBy(p => p.Id).Take(MaxCalendarRows), ct);
+        return await RowsAsync(patrols.OrderBy(p => p.StartsAt).ThenBy(p => p.Id).Take(MaxCalendarRows), ct);
     }
 
     private static IQueryable<Patrol> Filter(IQueryable<Patrol> patrols, PatrolQuery query, UserScope scope)
@@ -91,24 +92,21 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         return patrols;
     }
 
-    private static async Task<IReadOnlyList<PatrolRow>> RowsAsync(AppDbContext db, IQueryable<Patrol> patrols, CancellationToken ct)
+    // A list row as read, its expression built once instead of on every read (the dashboard reads patrols on each visit).
+    private sealed record PatrolListing(int Id, DateOnly Date, DateTimeOffset StartsAt, DateTimeOffset EndsAt, PatrolStatus Status, string Precinct,
+        string? Association, List<string> Beats, int Officers, int Confirmed, int Invited, int Declined, string Zone);
+
+    private static readonly Expression<Func<Patrol, PatrolListing>> Listing = p => new PatrolListing(p.Id, p.Date, p.StartsAt, p.EndsAt, p.Status,
+        p.Precinct!.Name, p.Association == null ? null : p.Association.Name, p.Beats.OrderBy(b => b.Name).Select(b => b.Name).ToList(),
+        p.Participants.Count(x => x.OfficerId != null),
+        p.Participants.Count(x => x.VolunteerId != null && x.Response == ParticipantResponse.Confirmed),
+        p.Participants.Count(x => x.VolunteerId != null),
+        p.Participants.Count(x => x.VolunteerId != null && x.Response == ParticipantResponse.Declined),
+        p.Department!.TimeZoneId);
+
+    private static async Task<IReadOnlyList<PatrolRow>> RowsAsync(IQueryable<Patrol> patrols, CancellationToken ct)
     {
-        var rows = await patrols.Select(p => new
-        {
-            p.Id,
-            p.Date,
-            p.StartsAt,
-            p.EndsAt,
-            p.Status,
-            Precinct = p.Precinct!.Name,
-            Association = p.Association == null ? null : p.Association.Name,
-            Beats = p.Beats.OrderBy(b => b.Name).Select(b => b.Name).ToList(),
-            Officers = p.Participants.Count(x => x.OfficerId != null),
-            Confirmed = p.Participants.Count(x => x.VolunteerId != null && x.Response == ParticipantResponse.Confirmed),
-            Invited = p.Participants.Count(x => x.VolunteerId != null),
-            Declined = p.Participants.Count(x => x.VolunteerId != null && x.Response == ParticipantResponse.Declined),
-            Zone = db.Departments.Where(d => d.Id == p.DepartmentId).Select(d => d.TimeZoneId).First(),
-        }).ToListAsync(ct);
+        var rows = await patrols.Select(Listing).ToListAsync(ct);
         return [.. rows.Select(r => new PatrolRow(r.Id, r.Date, LocalTimeOf(r.StartsAt, r.Zone), LocalTimeOf(r.EndsAt, r.Zone), r.Status, r.Precinct,
             r.Association, string.Join(", ", r.Beats), r.Officers, r.Confirmed, r.Invited, r.Declined))];
     }
@@ -484,7 +482,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
     {
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await RowsAsync(db, AwaitingReport(db, scope).OrderBy(p => p.StartsAt).Take(20), ct);
+        return await RowsAsync(AwaitingReport(db, scope).OrderBy(p => p.StartsAt).Take(20), ct);
     }
 
     /// <summary>How many patrols that have ended still wait for their report (all of them, where the list shows 20).</summary>

@@ -34,7 +34,8 @@ public sealed class PreventionService(IDbContextFactory<AppDbContext> factory, C
 
     private static IQueryable<PreventionActivity> Quarter(AppDbContext db, UserScope scope, DateOnly quarter, int? precinctId)
     {
-        var activities = db.PreventionActivities.AsNoTracking().VisibleTo(scope).Where(a => a.PlannedOn >= quarter && a.PlannedOn < quarter.AddMonths(3));
+        var end = quarter.AddMonths(3); // outside the query: EF Core would compile the call on every read to evaluate it
+        var activities = db.PreventionActivities.AsNoTracking().VisibleTo(scope).Where(a => a.PlannedOn >= quarter && a.PlannedOn < end);
         return precinctId is { } precinct ? activities.Where(a => a.PrecinctId == precinct) : activities;
     }
 
@@ -142,14 +143,12 @@ public static class PreventionQueries
     /// <summary><see cref="PreventionPlan.Progress"/> counted in PostgreSQL, for plans too large to load.</summary>
     public static async Task<PlanProgress> ProgressAsync(this IQueryable<PreventionActivity> activities, DateOnly today, CancellationToken ct)
     {
-        var counts = await activities.GroupBy(_ => 1).Select(g => new
-        {
-            Planned = g.Count(),
-            Done = g.Count(a => a.DoneOn != null),
-            Late = g.Count(a => a.DoneOn > a.PlannedOn),
-            Overdue = g.Count(a => a.DoneOn == null && a.PlannedOn < today),
-            Upcoming = g.Count(a => a.DoneOn == null && a.PlannedOn >= today),
-        }).FirstOrDefaultAsync(ct);
-        return counts is null ? new PlanProgress(0, 0, 0, 0, 0) : new PlanProgress(counts.Planned, counts.Done, counts.Late, counts.Overdue, counts.Upcoming);
+        var counts = await activities.GroupBy(_ => 1).Select(g => new PlanProgress(
+            g.Count(),
+            g.Count(a => a.DoneOn != null),
+            g.Count(a => a.DoneOn > a.PlannedOn),
+            g.Count(a => a.DoneOn == null && a.PlannedOn < today),
+            g.Count(a => a.DoneOn == null && a.PlannedOn >= today))).FirstOrDefaultAsync(ct);
+        return counts ?? new PlanProgress(0, 0, 0, 0, 0);
     }
 }

@@ -62,8 +62,8 @@ public sealed class RecordService(IDbContextFactory<AppDbContext> factory, Curre
             records = records.Where(x => x.NextDue != null && x.NextDue <= today);
         }
 
-        var total = await records.CountAsync(ct);
         var rows = await records.OrderBy(x => x.NextDue).ThenBy(x => x.FullName).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        var total = Paging.TotalFrom(page, pageSize, rows.Count) ?? await records.CountAsync(ct);
         await audit.WriteAsync(AuditActions.Read, null, nameof(PreventiveRecord), null, new { list = true, rows = rows.Count, dueOnly }, ct: ct);
         return new PageResult<RecordRow>([.. rows.Select(x => new RecordRow(x.Id, x.Category, x.FullName, x.Precinct,
             x.StartedOn, x.LastCheck, x.NextDue, RecordChecks.IsDue(x.NextDue, today), x.RemovedOn))], total);

@@ -86,6 +86,27 @@ public sealed class PreventionTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_record_lists_total_is_the_same_on_a_full_page_the_last_page_and_past_the_end()
+    {
+        await using var db = app.NewDbContext();
+        var count = await db.PreventiveRecords.CountAsync(r => r.Precinct!.Department!.Name == Demo.TarazDepartment && r.RemovedOn == null);
+        var size = new[] { 2, 3, 4, 5, 7 }.First(n => count % n != 0 && count > n); // so the last page is a short one
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var records = chief.ServiceProvider.GetRequiredService<RecordService>();
+
+        var first = await records.ListAsync(pageSize: size);
+        var last = await records.ListAsync(page: count / size, pageSize: size);
+        var beyond = await records.ListAsync(page: count / size + 1, pageSize: size);
+        var whole = await records.ListAsync(pageSize: count + 1);
+
+        Assert.Equal(size, first.Items.Count);
+        Assert.Equal(count % size, last.Items.Count);
+        Assert.Empty(beyond.Items);
+        Assert.Equal(count, whole.Items.Count);
+        Assert.All(new[] { first, last, beyond, whole }, page => Assert.Equal(count, page.Total));
+    }
+
+    [Fact]
     public async Task A_logged_check_moves_the_next_check_and_takes_the_person_off_the_due_list()
     {
         await using var scope = await app.SignedInAsync(Demo.Officer17);
