@@ -34,6 +34,29 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         return new AppealListPage(items, total, today, estimated);
     }
 
+    /// <summary>
+    /// The signed-in officer's own open appeals due between two days (inclusive), soonest first: the dashboard's
+    /// "overdue" and "due in three days", the same rows as the list with "mine" and those filters.
+    /// </summary>
+    public async Task<AppealListPage> MineDueAsync(DateOnly from, DateOnly to, int take, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        var today = await currentUser.TodayAsync(ct);
+        if (!scope.IsOfficer || scope.PrecinctId is not int precinct || scope.OfficerId is not int officer)
+        {
+            return new AppealListPage([], 0, today);
+        }
+
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var items = new List<AppealRow>(take);
+        await foreach (var row in MineDue(db, precinct, officer, from, to, take).WithCancellation(ct))
+        {
+            items.Add(row);
+        }
+
+        return new AppealListPage(items, Paging.TotalFrom(0, take, items.Count) ?? await MineDueCount(db, precinct, officer, from, to), today);
+    }
+
     // A list row, built once rather than as a new expression tree (and its reflection) on every page.
     private static readonly Expression<Func<Appeal, AppealRow>> RowWithApplicant = a => new AppealRow(a.Id, a.RegistrationNumber, a.RegisteredAt,
         a.CategoryId, a.Status, a.DueDate, a.Precinct == null ? null : a.Precinct.Number, a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName,
@@ -42,6 +65,20 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     private static readonly Expression<Func<Appeal, AppealRow>> Row = a => new AppealRow(a.Id, a.RegistrationNumber, a.RegisteredAt,
         a.CategoryId, a.Status, a.DueDate, a.Precinct == null ? null : a.Precinct.Number, a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName,
         a.IsAnonymous, null, a.Department!.TimeZoneId);
+
+    // Compiled, as the dashboard reads them on every visit. The filter is the officer's branch of ScopeFilters.VisibleTo
+    // (their post, no complaints about officers) narrowed to their own appeals.
+    private static readonly Func<AppDbContext, int, int, DateOnly, DateOnly, int, IAsyncEnumerable<AppealRow>> MineDue = EF.CompileAsyncQuery(
+        (AppDbContext db, int precinct, int officer, DateOnly from, DateOnly to, int take) => db.Appeals.AsNoTracking()
+            .Where(a => a.PrecinctId == precinct && !a.Category!.IsComplaintAboutOfficer && a.AssignedOfficerId == officer
+                && Open.Contains(a.Status) && a.DueDate >= from && a.DueDate <= to)
+            .OrderBy(a => a.DueDate).ThenBy(a => a.Id).Take(take)
+            .Select(RowWithApplicant)); // officers see their applicants
+
+    private static readonly Func<AppDbContext, int, int, DateOnly, DateOnly, Task<int>> MineDueCount = EF.CompileAsyncQuery(
+        (AppDbContext db, int precinct, int officer, DateOnly from, DateOnly to) => db.Appeals
+            .Count(a => a.PrecinctId == precinct && !a.Category!.IsComplaintAboutOfficer && a.AssignedOfficerId == officer
+                && Open.Contains(a.Status) && a.DueDate >= from && a.DueDate <= to));
 
     /// <summary>Lists PostgreSQL expects to be longer than this show its estimate ("about N") instead of an exact count.</summary>
     public const int ExactCountUpTo = 50_000;

@@ -14,10 +14,9 @@ public sealed class OfficerDashboardService(
     {
         var scope = await currentUser.GetScopeAsync(ct);
         var today = await currentUser.TodayAsync(ct);
-        var day = today.ToDateTime(TimeOnly.MinValue);
         return new OfficerDashboard(today,
-            await appeals.ListAsync(new AppealListQuery(Mine: true, OverdueOnly: true, SortBy: "DueDate", PageSize: 5), ct),
-            await appeals.ListAsync(new AppealListQuery(Mine: true, DueFrom: day, DueTo: day.AddDays(3), OpenOnly: true, SortBy: "DueDate", PageSize: 5), ct),
+            await appeals.MineDueAsync(DateOnly.MinValue, today.AddDays(-1), 5, ct),
+            await appeals.MineDueAsync(today, today.AddDays(3), 5, ct),
             await patrols.UpcomingAsync(5, ct),
             await patrols.AwaitingReportCountAsync(ct),
             await prevention.ProgressAsync(today, scope.PrecinctId, ct),

@@ -140,13 +140,24 @@ public sealed class DashboardTests(TestApp app)
     }
 
     [Fact]
-    public async Task The_officers_dashboard_shows_what_the_patrol_and_prevention_pages_show()
+    public async Task The_officers_dashboard_shows_what_the_appeal_patrol_and_prevention_pages_show()
     {
         await using var scope = await app.SignedInAsync(Demo.Officer17);
         var services = scope.ServiceProvider;
         var day = await services.GetRequiredService<OfficerDashboardService>().GetAsync();
         var patrols = services.GetRequiredService<PatrolService>();
         var post = (await services.GetRequiredService<CurrentUser>().GetScopeAsync()).PrecinctId;
+
+        // The dashboard's figures link to these lists.
+        var appeals = services.GetRequiredService<AppealService>();
+        var from = day.Today.ToDateTime(TimeOnly.MinValue);
+        var overdue = await appeals.ListAsync(new AppealListQuery(Mine: true, OverdueOnly: true, SortBy: "DueDate", PageSize: 5));
+        var dueSoon = await appeals.ListAsync(new AppealListQuery(Mine: true, DueFrom: from, DueTo: from.AddDays(3), OpenOnly: true, SortBy: "DueDate", PageSize: 5));
+        Assert.NotEqual(0, overdue.Total + dueSoon.Total);
+        Assert.Equal(overdue.Items, day.Overdue.Items);
+        Assert.Equal(overdue.Total, day.Overdue.Total);
+        Assert.Equal(dueSoon.Items, day.DueSoon.Items);
+        Assert.Equal(dueSoon.Total, day.DueSoon.Total);
 
         var mine = await patrols.ListAsync(new PatrolQuery { From = day.Today, Mine = true }, 0, 5);
         Assert.NotEmpty(day.Patrols);

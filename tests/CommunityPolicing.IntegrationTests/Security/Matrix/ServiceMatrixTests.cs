@@ -65,6 +65,7 @@ public sealed class ServiceMatrixTests(MatrixApp app)
             await S<AppealService>(sp).ListAsync(new AppealListQuery(PrecinctId: f.PostB)), await S<AppealService>(sp).ListAsync(new AppealListQuery(PrecinctId: f.Post30)),
             await S<AppealService>(sp).ListAsync(new AppealListQuery(Search: "ZXQ")), await S<AppealService>(sp).ListAsync(new AppealListQuery(OfficerId: f.OfficerB)),
         ],
+        ["AppealService.MineDueAsync"] = async (sp, _) => [await S<AppealService>(sp).MineDueAsync(DateOnly.MinValue, DateOnly.MaxValue, 1000)],
         ["AppealService.ExportAsync"] = async (sp, f) => [await S<AppealService>(sp).ExportAsync(new AppealListQuery()), await S<AppealService>(sp).ExportAsync(new AppealListQuery(BeatId: f.BeatB))],
         ["AppealService.GetAsync"] = async (sp, f) =>
             [await S<AppealService>(sp).GetAsync(f.AppealB.Id), await S<AppealService>(sp).GetAsync(f.AppealP.Id), await S<AppealService>(sp).GetAsync(f.AppealC.Id)],
