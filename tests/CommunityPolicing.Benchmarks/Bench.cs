@@ -48,13 +48,13 @@ internal static class Bench
         var results = await HotPaths.RunAsync(host, capture, source, paths, iterations, Console.Out, plans);
         Console.WriteLine("""
 
-            | Path | Service p50 | Service p95 | SQL p50 | SQL p95 | Statements | Service ÷ SQL (p50) | Target p95 | Met |
-            |---|---:|---:|---:|---:|---:|---:|---:|:-:|
+            | Path | Service p50 | Service p95 | SQL p50 | SQL p95 | Statements | Service ÷ SQL (p50) | Allocated per call (service / SQL) | Target p95 | Met |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|:-:|
             """);
         foreach (var r in results)
         {
             Console.WriteLine(FormattableString.Invariant(
-                $"| {r.Path.Name} | {r.Service.P50:F1} ms | {r.Service.P95:F1} ms | {r.Sql.P50:F1} ms | {r.Sql.P95:F1} ms | {r.Statements} | {r.Ratio:F2} | ≤ {r.Path.TargetMs} ms | {(r.Met ? "yes" : "no")} |"));
+                $"| {r.Path.Name} | {r.Service.P50:F1} ms | {r.Service.P95:F1} ms | {r.Sql.P50:F1} ms | {r.Sql.P95:F1} ms | {r.Statements} | {r.Ratio:F2} | {r.Service.AllocatedKb:F0} KB / {r.Sql.AllocatedKb:F0} KB | ≤ {r.Path.TargetMs} ms | {(r.Met ? "yes" : "no")} |"));
         }
 
         await host.DisposeAsync();

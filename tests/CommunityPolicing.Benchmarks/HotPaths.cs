@@ -79,7 +79,7 @@ internal static class HotPaths
                 var (service, sql) = await Timings.PairAsync(iterations, r.Call, r.Replay);
                 var result = new HotPathResult(r.Path, service, sql, r.Commands.Count);
                 log.WriteLine($"  {r.Path.Name}: service p50 {service.P50:F1} / p95 {service.P95:F1} ms, SQL p50 {sql.P50:F1} / p95 {sql.P95:F1} ms " +
-                    $"({r.Commands.Count} statements), ratio {result.Ratio:F2}");
+                    $"({r.Commands.Count} statements), ratio {result.Ratio:F2}, allocated {service.AllocatedKb:F0} / {sql.AllocatedKb:F0} KB per call");
                 results.Add(result);
                 if (plans is not null)
                 {
@@ -98,6 +98,7 @@ internal static class HotPaths
             }
         }
     }
+
 
     private static DashboardService Dashboard(IServiceProvider services) => services.GetRequiredService<DashboardService>();
 
