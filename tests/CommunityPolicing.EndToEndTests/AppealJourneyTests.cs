@@ -44,9 +44,7 @@ public sealed class AppealJourneyTests(BrowserApp app)
         await officer.GotoAsync("/appeals");
         await BrowserApp.WaitForCircuitAsync(officer);
         await officer.Locator("input[data-testid=appeal-search], [data-testid=appeal-search] input").FillAsync("подростки");
-        await officer.Locator("[data-testid=appeals-grid] tbody tr", new() { HasText = "Ахметова Гульнара" }).First.ClickAsync();
-        await officer.WaitForURLAsync("**/appeals/*");
-        await BrowserApp.WaitForCircuitAsync(officer);
+        await BrowserApp.OpenRowAsync(officer, "appeals-grid", "Ахметова Гульнара", "**/appeals/*");
         await officer.ClickAsync("[data-testid=step-Answered]");
         await officer.Locator("textarea[data-testid=answer], [data-testid=answer] textarea").First.FillAsync("Проведён рейд, подросткам и родителям сделаны предупреждения. Двор под контролем.");
         await officer.ClickAsync(".mud-dialog [data-testid=save]");

@@ -11,9 +11,7 @@ public sealed class AssociationTests(BrowserApp app)
         var page = await app.SignInAsync("coordinator@demo.local", culture: "en");
         await page.GotoAsync("/associations");
         await BrowserApp.WaitForCircuitAsync(page);
-        await page.Locator("[data-testid=associations-grid] tbody tr", new() { HasText = "Народная дружина" }).ClickAsync();
-        await page.WaitForURLAsync("**/associations/*");
-        await BrowserApp.WaitForCircuitAsync(page);
+        await BrowserApp.OpenRowAsync(page, "associations-grid", "Народная дружина", "**/associations/*");
 
         await page.ClickAsync("[data-testid=add-member]");
         var dialog = page.Locator(".mud-dialog");

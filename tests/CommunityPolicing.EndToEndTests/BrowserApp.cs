@@ -82,6 +82,29 @@ public sealed class BrowserApp : TestApp
     public static Task WaitForCircuitAsync(IPage page) =>
         page.Locator("[data-circuit=on]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Opens the page of the grid's row that shows the text. The grid reloads its rows once the circuit is up, and a
+    /// click on a prerendered row can land before that (more often on a busy machine), so the click is repeated, at
+    /// most three times, until the address changes.
+    /// </summary>
+    public static async Task OpenRowAsync(IPage page, string grid, string text, string url)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator($"[data-testid={grid}] tbody tr", new() { HasText = text }).First.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(url, new() { Timeout = 10_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+
+        await WaitForCircuitAsync(page);
+    }
+
     /// <summary>Screenshots go to CP_SCREENSHOTS when set (docs/screenshots when refreshing the docs), else to a temporary folder.</summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {

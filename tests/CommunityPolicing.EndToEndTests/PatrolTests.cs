@@ -45,8 +45,7 @@ public sealed class PatrolTests(BrowserApp app)
         var officer = await app.SignInAsync("officer.17@demo.local", culture: "en");
         await officer.GotoAsync("/associations");
         await BrowserApp.WaitForCircuitAsync(officer);
-        await officer.Locator("[data-testid=associations-grid] tbody tr", new() { HasText = "Народная дружина" }).ClickAsync();
-        await officer.WaitForURLAsync("**/associations/*");
+        await BrowserApp.OpenRowAsync(officer, "associations-grid", "Народная дружина", "**/associations/*");
         var associationUrl = officer.Url;
         var before = await YearHoursAsync(officer);
 

@@ -22,19 +22,7 @@ public sealed class RegistryTests(BrowserApp app)
         await page.GotoAsync("/precincts");
         await BrowserApp.WaitForCircuitAsync(page);
         await BrowserApp.ScreenshotAsync(page, "precincts");
-        // The grid reloads its rows once the circuit is up; a click on the prerendered row can land before that.
-        for (var attempt = 1; !page.Url.Contains("/precincts/", StringComparison.Ordinal); attempt++)
-        {
-            await page.Locator("[data-testid=precincts-grid] tbody tr", new() { HasText = "№ 17" }).ClickAsync();
-            try
-            {
-                await page.WaitForURLAsync("**/precincts/*", new() { Timeout = 10_000 });
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-            }
-        }
-        await BrowserApp.WaitForCircuitAsync(page);
+        await BrowserApp.OpenRowAsync(page, "precincts-grid", "№ 17", "**/precincts/*");
 
         await page.ClickAsync("[data-testid=edit-equipment]");
         await page.Locator("input[data-testid=planned-CctvCamera], [data-testid=planned-CctvCamera] input").FillAsync("24");
