@@ -99,7 +99,6 @@ internal static class HotPaths
         }
     }
 
-
     private static DashboardService Dashboard(IServiceProvider services) => services.GetRequiredService<DashboardService>();
 
     private static AppealService Appeals(IServiceProvider services) => services.GetRequiredService<AppealService>();

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CommunityPolicing.Web.Domain;
 
 namespace CommunityPolicing.Web.Security;
@@ -35,8 +36,11 @@ public static class ScopeFilters
     public static IQueryable<Appeal> VisibleTo(this IQueryable<Appeal> query, UserScope scope) =>
         scope.IsAdministrator ? query
         : scope.IsChief && scope.DepartmentId is int department ? query.Where(a => a.DepartmentId == department)
-        : scope.IsOfficer && scope.PrecinctId is int precinct ? query.Where(a => a.PrecinctId == precinct && !a.Category!.IsComplaintAboutOfficer)
+        : scope.IsOfficer && scope.PrecinctId is int precinct ? query.Where(a => a.PrecinctId == precinct).Where(OfficersMaySee)
         : query.Where(_ => false);
+
+    /// <summary>Of their post's appeals, those an officer may see; compiled queries of an officer's own appeals use it too.</summary>
+    public static readonly Expression<Func<Appeal, bool>> OfficersMaySee = a => !a.Category!.IsComplaintAboutOfficer;
 
     /// <summary>
     /// Associations: administrators all, chiefs their department's, officers those serving their post,

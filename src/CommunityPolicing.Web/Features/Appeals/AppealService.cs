@@ -67,18 +67,16 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         a.IsAnonymous, null, a.Department!.TimeZoneId);
 
     // Compiled, as the dashboard reads them on every visit. The filter is the officer's branch of ScopeFilters.VisibleTo
-    // (their post, no complaints about officers) narrowed to their own appeals.
+    // (their post, ScopeFilters.OfficersMaySee) narrowed to their own appeals.
     private static readonly Func<AppDbContext, int, int, DateOnly, DateOnly, int, IAsyncEnumerable<AppealRow>> MineDue = EF.CompileAsyncQuery(
-        (AppDbContext db, int precinct, int officer, DateOnly from, DateOnly to, int take) => db.Appeals.AsNoTracking()
-            .Where(a => a.PrecinctId == precinct && !a.Category!.IsComplaintAboutOfficer && a.AssignedOfficerId == officer
-                && Open.Contains(a.Status) && a.DueDate >= from && a.DueDate <= to)
+        (AppDbContext db, int precinct, int officer, DateOnly from, DateOnly to, int take) => db.Appeals.AsNoTracking().Where(ScopeFilters.OfficersMaySee)
+            .Where(a => a.PrecinctId == precinct && a.AssignedOfficerId == officer && Open.Contains(a.Status) && a.DueDate >= from && a.DueDate <= to)
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id).Take(take)
             .Select(RowWithApplicant)); // officers see their applicants
 
     private static readonly Func<AppDbContext, int, int, DateOnly, DateOnly, Task<int>> MineDueCount = EF.CompileAsyncQuery(
-        (AppDbContext db, int precinct, int officer, DateOnly from, DateOnly to) => db.Appeals
-            .Count(a => a.PrecinctId == precinct && !a.Category!.IsComplaintAboutOfficer && a.AssignedOfficerId == officer
-                && Open.Contains(a.Status) && a.DueDate >= from && a.DueDate <= to));
+        (AppDbContext db, int precinct, int officer, DateOnly from, DateOnly to) => db.Appeals.Where(ScopeFilters.OfficersMaySee)
+            .Count(a => a.PrecinctId == precinct && a.AssignedOfficerId == officer && Open.Contains(a.Status) && a.DueDate >= from && a.DueDate <= to));
 
     /// <summary>Lists PostgreSQL expects to be longer than this show its estimate ("about N") instead of an exact count.</summary>
     public const int ExactCountUpTo = 50_000;

@@ -100,12 +100,12 @@ public sealed class BeatWorkService(IDbContextFactory<AppDbContext> factory, Cur
     {
         var scope = await currentUser.GetScopeAsync(ct);
         var today = await currentUser.TodayAsync(ct);
-        await using var db = await factory.CreateDbContextAsync(ct);
         if (scope.OfficerId is not int officer)
         {
             return [];
         }
 
+        await using var db = await factory.CreateDbContextAsync(ct);
         var beats = new List<MyBeat>();
         await foreach (var b in MyBeats(db, officer).WithCancellation(ct))
         {

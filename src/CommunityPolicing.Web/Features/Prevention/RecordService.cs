@@ -46,13 +46,7 @@ public sealed class RecordService(IDbContextFactory<AppDbContext> factory, Curre
             })
             .Select(x => new
             {
-                x.Id,
-                x.Category,
-                x.FullName,
-                x.StartedOn,
-                x.RemovedOn,
-                x.Precinct,
-                x.LastCheck,
+                Row = x,
                 // RecordChecks.NextDue, in SQL so the due filter and paging stay in the database.
                 NextDue = x.RemovedOn != null ? (DateOnly?)null
                     : (x.LastCheck != null && x.LastCheck > x.StartedOn ? x.LastCheck.Value : x.StartedOn).AddDays(x.CheckEveryDays),
@@ -62,11 +56,11 @@ public sealed class RecordService(IDbContextFactory<AppDbContext> factory, Curre
             records = records.Where(x => x.NextDue != null && x.NextDue <= today);
         }
 
-        var rows = await records.OrderBy(x => x.NextDue).ThenBy(x => x.FullName).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = await records.OrderBy(x => x.NextDue).ThenBy(x => x.Row.FullName).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
         var total = Paging.TotalFrom(page, pageSize, rows.Count) ?? await records.CountAsync(ct);
         await audit.WriteAsync(AuditActions.Read, null, nameof(PreventiveRecord), null, new { list = true, rows = rows.Count, dueOnly }, ct: ct);
-        return new PageResult<RecordRow>([.. rows.Select(x => new RecordRow(x.Id, x.Category, x.FullName, x.Precinct,
-            x.StartedOn, x.LastCheck, x.NextDue, RecordChecks.IsDue(x.NextDue, today), x.RemovedOn))], total);
+        return new PageResult<RecordRow>([.. rows.Select(x => new RecordRow(x.Row.Id, x.Row.Category, x.Row.FullName, x.Row.Precinct,
+            x.Row.StartedOn, x.Row.LastCheck, x.NextDue, RecordChecks.IsDue(x.NextDue, today), x.Row.RemovedOn))], total);
     }
 
     public async Task<RecordDetails?> GetAsync(int id, CancellationToken ct = default)

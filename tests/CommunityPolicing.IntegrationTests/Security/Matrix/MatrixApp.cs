@@ -41,7 +41,9 @@ public sealed class MatrixApp : TestApp
 
         var appealB = Appeal("2099-900001", "TRACKB000001", "ZXQB appeal", baizakPost.DepartmentId, baizakPost.Id, beatB.Id, officerB.Id, theft.Id, now);
         var appealP = Appeal("2099-900002", "TRACKP000002", "ZXQP appeal", taraz.Id, post30.Id, null, officer30.Id, theft.Id, now);
-        var appealC = Appeal("2099-900003", "TRACKC000003", "ZXQC complaint", taraz.Id, post17.Id, null, null, complaint.Id, now);
+        // A complaint about an officer, assigned to officer 17, who still must not see it: complaints go to the chief.
+        var officer17 = await db.Officers.Where(o => db.Users.Any(u => u.Id == o.UserId && u.Email == Demo.Officer17)).Select(o => o.Id).SingleAsync();
+        var appealC = Appeal("2099-900003", "TRACKC000003", "ZXQC complaint", taraz.Id, post17.Id, null, officer17, complaint.Id, now);
         db.Appeals.AddRange(appealB, appealP, appealC);
         await db.SaveChangesAsync();
         var attachmentB = new AppealAttachment
