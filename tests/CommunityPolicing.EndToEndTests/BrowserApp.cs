@@ -84,20 +84,26 @@ public sealed class BrowserApp : TestApp
 
     /// <summary>
     /// Opens the page of the grid's row that shows the text. The grid reloads its rows once the circuit is up, and a
-    /// click on a prerendered row can land before that (more often on a busy machine), so the click is repeated, at
-    /// most three times, until the address changes.
+    /// click on a prerendered row can land before that; on a busy machine the reload or the navigation can also take
+    /// seconds. So the row is clicked again while it is still there and the address has not changed, at most four times.
     /// </summary>
     public static async Task OpenRowAsync(IPage page, string grid, string text, string url)
     {
+        var row = page.Locator($"[data-testid={grid}] tbody tr", new() { HasText = text }).First;
+        await row.WaitForAsync();
         for (var attempt = 1; ; attempt++)
         {
-            await page.Locator($"[data-testid={grid}] tbody tr", new() { HasText = text }).First.ClickAsync();
             try
             {
+                if (await row.IsVisibleAsync())
+                {
+                    await row.ClickAsync(new() { Timeout = 5_000 });
+                }
+
                 await page.WaitForURLAsync(url, new() { Timeout = 10_000 });
                 break;
             }
-            catch (TimeoutException) when (attempt < 3)
+            catch (TimeoutException) when (attempt < 4)
             {
             }
         }
