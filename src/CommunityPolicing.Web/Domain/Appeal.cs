@@ -81,12 +81,14 @@ public sealed class Appeal
     public required string RegistrationNumber { get; set; }
 
     /// <summary>Unguessable code the applicant uses to follow the appeal on the public portal.</summary>
+    [Personal]
     public required string TrackingCode { get; set; }
 
     /// <summary>
     /// The key a public submission came with (the portal form's hidden field, Open311's Idempotency-Key header):
     /// a repeated submission with the same key gets this appeal back instead of a second one.
     /// </summary>
+    [Personal]
     public string? IdempotencyKey { get; set; }
 
     public int DepartmentId { get; set; }
@@ -103,17 +105,25 @@ public sealed class Appeal
     public AppealStatus Status { get; set; }
 
     public bool IsAnonymous { get; set; }
+    [Personal]
     public string? ApplicantName { get; set; }
+    [Personal]
     public string? ApplicantPhone { get; set; }
+    [Personal]
     public string? ApplicantEmail { get; set; }
+    [Personal]
     public string? ApplicantAddress { get; set; }
 
     /// <summary>The applicant agreed that description, address and location may be published (Open311).</summary>
     public bool PublishDetails { get; set; }
 
+    [Personal]
     public required string Description { get; set; }
+    [Personal]
     public string? Address { get; set; }
+    [Personal]
     public double? Latitude { get; set; }
+    [Personal]
     public double? Longitude { get; set; }
 
     public DateTimeOffset RegisteredAt { get; set; }
@@ -122,6 +132,7 @@ public sealed class Appeal
 
     public DateOnly DueDate { get; set; }
     public int Extensions { get; set; }
+    [Personal]
     public string? Answer { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
@@ -132,6 +143,7 @@ public sealed class Appeal
     public string? StatusNote { get; set; }
 
     public int? Rating { get; set; }
+    [Personal]
     public string? RatingComment { get; set; }
     public DateTimeOffset? RatedAt { get; set; }
 
@@ -159,5 +171,6 @@ public sealed class AppealEvent
     public AppealStatus ToStatus { get; set; }
     public string? UserId { get; set; }
     public string? UserName { get; set; }
+    [Personal]
     public string? Note { get; set; }
 }

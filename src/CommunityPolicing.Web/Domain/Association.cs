@@ -57,15 +57,21 @@ public sealed class Volunteer
     public int Id { get; set; }
     public int AssociationId { get; set; }
     public Association? Association { get; set; }
+    [Personal]
     public required string FullName { get; set; }
+    [Personal]
     public DateOnly BirthDate { get; set; }
+    [Personal]
     public string? Phone { get; set; }
+    [Personal]
     public string? Address { get; set; }
+    [Personal]
     public string? DocumentNumber { get; set; }
     public string? BadgeNumber { get; set; }
     public DateOnly JoinedOn { get; set; }
     public DateOnly? LeftOn { get; set; }
     public VolunteerStatus Status { get; set; }
+    [Personal]
     public string? StatusReason { get; set; }
     public DateOnly? BackgroundCheckOn { get; set; }
     public bool? BackgroundCheckPassed { get; set; }

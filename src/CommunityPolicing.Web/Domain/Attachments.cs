@@ -5,6 +5,7 @@ public sealed class AppealAttachment
 {
     public long Id { get; set; }
     public long AppealId { get; set; }
+    [Personal]
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
     public long Size { get; set; }

@@ -19,6 +19,9 @@ public static class AuditActions
     public const string RecoveryCodesRenewed = "RecoveryCodesRenewed";
     public const string TwoFactorReset = "TwoFactorReset";
     public const string Anonymise = "Anonymise";
+
+    /// <summary>The one sanctioned change of recorded rows: personal values removed from the trail (migration AuditWithoutPersonalValues).</summary>
+    public const string Redact = "Redact";
 }
 
 /// <summary>One append-only audit row; the database rejects UPDATE and DELETE on this table.</summary>
@@ -34,4 +37,7 @@ public sealed class AuditEntry
     public string? EntityKey { get; set; }
     public string? OldValues { get; set; }
     public string? NewValues { get; set; }
+
+    /// <summary>Personal fields (<see cref="PersonalAttribute"/>) the change set, altered or removed: named, their values not kept.</summary>
+    public string[]? PersonalFields { get; set; }
 }

@@ -18,7 +18,9 @@ public sealed class BeatPlace
     public int BeatId { get; set; }
     public BeatPlaceKind Kind { get; set; }
     public required string Name { get; set; }
+    [Personal]
     public string? Address { get; set; }
+    [Personal]
     public string? Notes { get; set; }
 }
 
@@ -27,9 +29,12 @@ public sealed class BeatContact
 {
     public int Id { get; set; }
     public int BeatId { get; set; }
+    [Personal]
     public required string FullName { get; set; }
     public required string Role { get; set; }
+    [Personal]
     public string? Phone { get; set; }
+    [Personal]
     public string? Notes { get; set; }
 }
 
@@ -56,11 +61,13 @@ public sealed class LogEntry
     /// <summary>The department's local date of At: the day the work counts for.</summary>
     public DateOnly Date { get; set; }
 
+    [Personal]
     public string? Place { get; set; }
 
     /// <summary>Door-to-door: households visited at this place, towards the tour of the whole beat.</summary>
     public int? Households { get; set; }
 
+    [Personal]
     public string? Note { get; set; }
 }
 
@@ -162,14 +169,20 @@ public sealed class PreventiveRecord
     public int PrecinctId { get; set; }
     public Precinct? Precinct { get; set; }
     public int? BeatId { get; set; }
+    [Personal]
     public RecordCategory Category { get; set; }
+    [Personal]
     public required string FullName { get; set; }
+    [Personal]
     public DateOnly BirthDate { get; set; }
+    [Personal]
     public string? Address { get; set; }
+    [Personal]
     public required string Grounds { get; set; }
     public DateOnly StartedOn { get; set; }
     public int CheckEveryDays { get; set; }
     public DateOnly? RemovedOn { get; set; }
+    [Personal]
     public string? RemovalReason { get; set; }
     public uint Version { get; set; }
     public List<RecordCheck> Checks { get; set; } = [];
@@ -183,6 +196,7 @@ public sealed class RecordCheck
     public DateOnly CheckedOn { get; set; }
     public int? OfficerId { get; set; }
     public Officer? Officer { get; set; }
+    [Personal]
     public string? Note { get; set; }
 }
 

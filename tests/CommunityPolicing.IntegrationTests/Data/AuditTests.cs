@@ -2,7 +2,11 @@ using System.Text.Json;
 using CommunityPolicing.Testing;
 using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Features.Admin;
+using CommunityPolicing.Web.Features.Appeals;
+using CommunityPolicing.Web.Features.Associations;
 using CommunityPolicing.Web.Features.Precincts;
+using CommunityPolicing.Web.Features.Prevention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -48,6 +52,98 @@ public sealed class AuditTests(TestApp app)
         Assert.Equal(AuditActions.Insert, entry.Action);
         Assert.Null(entry.OldValues);
         Assert.Equal("Аудит-тест", JsonDocument.Parse(entry.NewValues!).RootElement.GetProperty("Name").GetString());
+        Assert.Equal(saved.Id, JsonDocument.Parse(entry.NewValues!).RootElement.GetProperty("Id").GetInt32()); // not EF's temporary key
+        Assert.Equal(post.Id, JsonDocument.Parse(entry.NewValues!).RootElement.GetProperty("PrecinctId").GetInt32());
+    }
+
+    [Fact]
+    public async Task Personal_fields_are_named_in_the_audit_trail_never_copied_into_it()
+    {
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var appeals = chief.ServiceProvider.GetRequiredService<AppealService>();
+        var appealId = (await appeals.CreateAsync(new AppealForm
+        {
+            CategoryId = 3,
+            ApplicantName = "ZXQN Applicant",
+            ApplicantPhone = "+7 701 000 00 99",
+            ApplicantEmail = "zxqn@example.org",
+            Description = "ZXQN description",
+            Address = "ZXQN street 1",
+        })).Id;
+        await using (var db = await chief.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var appeal = await db.Appeals.SingleAsync(a => a.Id == appealId);
+            appeal.ApplicantPhone = "+7 701 000 00 98";
+            appeal.StatusNote = "Checked";
+            await db.SaveChangesAsync();
+        }
+
+        await using var officer = await app.SignedInAsync(Demo.Officer17);
+        await using var check = app.NewDbContext();
+        var post17 = await check.Precincts.Where(p => p.Number == "17").Select(p => p.Id).SingleAsync();
+        var recordId = (await officer.ServiceProvider.GetRequiredService<RecordService>().AddAsync(new RecordForm
+        {
+            PrecinctId = post17,
+            Category = RecordCategory.JuvenileAtRisk,
+            FullName = "ZXQN Person",
+            BirthDate = new DateTime(2011, 5, 4),
+            Address = "ZXQN yard 2",
+            Grounds = "ZXQN grounds",
+            StartedOn = DateTime.UtcNow.Date.AddDays(-1),
+        })).Id;
+
+        var rows = await check.AuditEntries.Where(a => (a.EntityType == nameof(Appeal) && a.EntityKey == appealId.ToString())
+            || (a.EntityType == nameof(PreventiveRecord) && a.EntityKey == recordId.ToString())).OrderBy(a => a.Id).ToListAsync();
+        Assert.DoesNotContain(rows, r => $"{r.OldValues}{r.NewValues}".Contains("ZXQN", StringComparison.Ordinal)
+            || $"{r.OldValues}{r.NewValues}".Contains("701 000", StringComparison.Ordinal)
+            || (r.EntityType == nameof(PreventiveRecord) && r.NewValues!.Contains("\"Category\"", StringComparison.Ordinal)));
+        var appealInsert = rows.Single(r => r.EntityType == nameof(Appeal) && r.Action == AuditActions.Insert);
+        Assert.Superset(new HashSet<string> { "ApplicantName", "ApplicantPhone", "ApplicantEmail", "Description", "Address", "TrackingCode" }, appealInsert.PersonalFields!.ToHashSet());
+        Assert.Equal(appealId, JsonDocument.Parse(appealInsert.NewValues!).RootElement.GetProperty("Id").GetInt64());
+        var update = rows.Single(r => r.EntityType == nameof(Appeal) && r.Action == AuditActions.Update);
+        Assert.Equal(["ApplicantPhone"], update.PersonalFields!);
+        Assert.Equal("Checked", JsonDocument.Parse(update.NewValues!).RootElement.GetProperty("StatusNote").GetString());
+        var recordInsert = rows.Single(r => r.EntityType == nameof(PreventiveRecord) && r.Action == AuditActions.Insert);
+        Assert.Superset(new HashSet<string> { "Category", "FullName", "BirthDate", "Address", "Grounds" }, recordInsert.PersonalFields!.ToHashSet());
+        Assert.Equal(post17, JsonDocument.Parse(recordInsert.NewValues!).RootElement.GetProperty("PrecinctId").GetInt32());
+    }
+
+    [Fact]
+    public async Task Reads_of_personal_data_and_of_the_audit_trail_are_audited()
+    {
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var appeals = chief.ServiceProvider.GetRequiredService<AppealService>();
+        var appealId = (await appeals.CreateAsync(new AppealForm
+        {
+            CategoryId = 3,
+            ApplicantName = "Сейткали Арман",
+            Description = "Фото во вложении",
+            Attachments = [new AttachmentUpload("photo.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52])],
+        })).Id;
+        await using var check = app.NewDbContext();
+        var attachmentId = await check.AppealAttachments.Where(f => f.AppealId == appealId).Select(f => f.Id).SingleAsync();
+        var volunteerId = await check.Volunteers.Where(v => check.AssociationCoordinators
+            .Any(c => c.AssociationId == v.AssociationId && check.Users.Any(u => u.Id == c.UserId && u.Email == Demo.Coordinator))).Select(v => v.Id).FirstAsync();
+        var since = await check.AuditEntries.MaxAsync(a => a.Id);
+
+        Assert.NotNull(await appeals.GetAsync(appealId));
+        Assert.NotNull(await appeals.GetAttachmentAsync(appealId, attachmentId));
+        await using (var coordinator = await app.SignedInAsync(Demo.Coordinator))
+        {
+            Assert.NotNull(await coordinator.ServiceProvider.GetRequiredService<AssociationService>().GetVolunteerFormAsync(volunteerId));
+        }
+
+        await using (var admin = await app.SignedInAsync(Demo.Admin))
+        {
+            await admin.ServiceProvider.GetRequiredService<AuditService>().ListAsync(new AuditQuery(EntityType: nameof(Appeal)));
+        }
+
+        var reads = await check.AuditEntries.Where(a => a.Id > since && a.Action == AuditActions.Read)
+            .Select(a => new { a.UserName, a.EntityType, a.EntityKey }).ToListAsync();
+        Assert.Contains(new { UserName = (string?)Demo.Chief, EntityType = (string?)nameof(Appeal), EntityKey = (string?)appealId.ToString() }, reads);
+        Assert.Contains(new { UserName = (string?)Demo.Chief, EntityType = (string?)nameof(AppealAttachment), EntityKey = (string?)attachmentId.ToString() }, reads);
+        Assert.Contains(new { UserName = (string?)Demo.Coordinator, EntityType = (string?)nameof(Volunteer), EntityKey = (string?)volunteerId.ToString() }, reads);
+        Assert.Contains(new { UserName = (string?)Demo.Admin, EntityType = (string?)nameof(AuditEntry), EntityKey = (string?)null }, reads);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
@@ -13,9 +15,9 @@ namespace CommunityPolicing.Web.Data.Interceptors;
 
 /// <summary>
 /// Writes an audit row for every insert, update and delete, in the same transaction as the change.
-/// Values are captured before saving (so updates keep their old values) and keys after saving
-/// (so inserts get their database-generated keys). One instance serves every pooled context; who saves is the
-/// <see cref="AppDbContext.Actor"/> of the context.
+/// Values are captured before saving (so updates keep their old values); an insert's values are read after saving,
+/// so they carry the database-generated keys. Personal fields (<see cref="PersonalAttribute"/>) are named, never
+/// copied. One instance serves every pooled context; who saves is the <see cref="AppDbContext.Actor"/> of the context.
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -27,7 +29,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
 
-    private sealed record Change(EntityEntry Entry, string Action, Dictionary<string, object?>? Old, Dictionary<string, object?>? New);
+    private static readonly ConcurrentDictionary<PropertyInfo, bool> Personal = new();
+
+    private sealed record Change(EntityEntry Entry, string Action, Dictionary<string, object?>? Old, Dictionary<string, object?>? New, string[]? PersonalFields);
 
     private sealed class Pending(List<Change> changes, IDbContextTransaction? ownTransaction)
     {
@@ -81,6 +85,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var now = clock.GetUtcNow();
         foreach (var change in pending.Changes)
         {
+            // Before saving, an insert's keys (and the keys it refers to) were EF's temporary values.
+            var values = change.Action == AuditActions.Insert ? Values(change.Entry, p => p.CurrentValue) : change.New;
             db.Add(new AuditEntry
             {
                 At = now,
@@ -91,7 +97,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 EntityType = change.Entry.Metadata.ClrType.Name,
                 EntityKey = KeyOf(change.Entry),
                 OldValues = change.Old is null ? null : JsonSerializer.Serialize(change.Old, Json),
-                NewValues = change.New is null ? null : JsonSerializer.Serialize(change.New, Json),
+                NewValues = values is null ? null : JsonSerializer.Serialize(values, Json),
+                PersonalFields = change.PersonalFields,
             });
         }
 
@@ -163,22 +170,36 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     private static Change? Capture(EntityEntry entry)
     {
-        var properties = entry.Properties.Where(p => !RedactedProperties.Contains(p.Metadata.Name)).ToList();
         switch (entry.State)
         {
             case EntityState.Added:
-                return new Change(entry, AuditActions.Insert, null, properties.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue));
+                return new Change(entry, AuditActions.Insert, null, null, PersonalNames(Recorded(entry).Where(p => p.CurrentValue is not null)));
             case EntityState.Deleted:
-                return new Change(entry, AuditActions.Delete, properties.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue), null);
+                return new Change(entry, AuditActions.Delete, Values(entry, p => p.OriginalValue), null,
+                    PersonalNames(Recorded(entry).Where(p => p.OriginalValue is not null)));
             default:
-                var modified = properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                var modified = Recorded(entry).Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).ToList();
+                var plain = modified.Where(p => !IsPersonal(p)).ToList();
                 return modified.Count == 0
                     ? null
                     : new Change(entry, AuditActions.Update,
-                        modified.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue),
-                        modified.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue));
+                        plain.ToDictionary(p => p.Metadata.Name, p => p.OriginalValue),
+                        plain.ToDictionary(p => p.Metadata.Name, p => p.CurrentValue),
+                        PersonalNames(modified));
         }
     }
+
+    private static IEnumerable<PropertyEntry> Recorded(EntityEntry entry) =>
+        entry.Properties.Where(p => !RedactedProperties.Contains(p.Metadata.Name));
+
+    private static Dictionary<string, object?> Values(EntityEntry entry, Func<PropertyEntry, object?> value) =>
+        Recorded(entry).Where(p => !IsPersonal(p)).ToDictionary(p => p.Metadata.Name, value);
+
+    private static string[]? PersonalNames(IEnumerable<PropertyEntry> properties) =>
+        properties.Where(IsPersonal).Select(p => p.Metadata.Name).ToArray() is { Length: > 0 } names ? names : null;
+
+    private static bool IsPersonal(PropertyEntry property) =>
+        property.Metadata.PropertyInfo is { } info && Personal.GetOrAdd(info, i => i.IsDefined(typeof(PersonalAttribute)));
 
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));

@@ -800,6 +800,10 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("old_values");
 
+                    b.PrimitiveCollection<string[]>("PersonalFields")
+                        .HasColumnType("text[]")
+                        .HasColumnName("personal_fields");
+
                     b.Property<string>("Role")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")

@@ -9,8 +9,8 @@ public sealed record AuditQuery(
     string? User = null, string? Action = null, string? EntityType = null, string? EntityKey = null,
     DateTime? From = null, DateTime? To = null, int Page = 0, int PageSize = 50);
 
-/// <summary>Reads the audit trail, newest first. Administrators only.</summary>
-public sealed class AuditService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser)
+/// <summary>Reads the audit trail, newest first. Administrators only; each read is itself audited, with its filters.</summary>
+public sealed class AuditService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, AuditLog audit)
 {
     public async Task<PageResult<AuditEntry>> ListAsync(AuditQuery query, CancellationToken ct = default)
     {
@@ -53,6 +53,7 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> factory, Curren
 
         var total = await entries.CountAsync(ct);
         var items = await entries.OrderByDescending(a => a.Id).Skip(query.Page * query.PageSize).Take(query.PageSize).ToListAsync(ct);
+        await audit.WriteAsync(AuditActions.Read, null, nameof(AuditEntry), null, new { query, rows = items.Count }, ct: ct);
         return new PageResult<AuditEntry>(items, total);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Security.Cryptography;
 using CommunityPolicing.Web.Data;
@@ -237,6 +238,11 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         var registeredOn = LocalTime.Date(a.RegisteredAt, a.Department.TimeZoneId);
         var steps = AppealWorkflow.NextSteps(a.Status).Where(step => MayTake(scope, a, step)).ToList();
         var personal = SeesApplicants(scope);
+        if (personal)
+        {
+            await audit.WriteAsync(AuditActions.Read, null, nameof(Appeal), id.ToString(CultureInfo.InvariantCulture), ct: ct);
+        }
+
         return new AppealDetails(a.Id, a.RegistrationNumber, a.TrackingCode, a.Channel, a.Status, a.CategoryId,
             a.Department.Name, a.Department.TimeZoneId, a.PrecinctId, a.Precinct?.Name, a.BeatId, a.Beat?.Name, a.AssignedOfficerId, a.AssignedOfficer?.FullName,
             a.IsAnonymous, personal ? a.ApplicantName : null, personal ? a.ApplicantPhone : null, personal ? a.ApplicantEmail : null,
@@ -469,9 +475,15 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     {
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.AppealAttachments.AsNoTracking()
+        var file = await db.AppealAttachments.AsNoTracking()
             .Where(f => f.Id == attachmentId && f.AppealId == appealId && db.Appeals.VisibleTo(scope).Any(a => a.Id == appealId))
             .Select(f => new AttachmentFile(f.FileName, f.ContentType, f.Content)).FirstOrDefaultAsync(ct);
+        if (file is not null)
+        {
+            await audit.WriteAsync(AuditActions.Read, null, nameof(AppealAttachment), attachmentId.ToString(CultureInfo.InvariantCulture), ct: ct);
+        }
+
+        return file;
     }
 
     private static AppealAttachment Attachment(long appealId, AttachmentUpload file, UserScope scope, DateTimeOffset now) => new()

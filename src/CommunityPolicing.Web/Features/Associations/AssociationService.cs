@@ -387,7 +387,14 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var v = await db.Volunteers.AsNoTracking().Include(v => v.Association).FirstOrDefaultAsync(v => v.Id == id, ct);
-        return v is null || !MayEdit(scope, v.Association!) ? null : new VolunteerForm
+        if (v is null || !MayEdit(scope, v.Association!))
+        {
+            return null;
+        }
+
+        // The form carries the whole record (birth date, address, document number): audited like the full read.
+        await audit.WriteAsync(AuditActions.Read, null, nameof(Volunteer), id.ToString(CultureInfo.InvariantCulture), new { form = true }, ct: ct);
+        return new VolunteerForm
         {
             Id = v.Id,
             AssociationId = v.AssociationId,

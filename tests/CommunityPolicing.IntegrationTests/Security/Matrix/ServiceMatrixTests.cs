@@ -272,6 +272,36 @@ public sealed class ServiceMatrixTests(MatrixApp app)
         }
     }
 
+    /// <summary>
+    /// The one role that reads the audit trail must not find personal data in it: a chief's change of an applicant's
+    /// contacts and a record's grounds (written through the app, so audited) shows there by field name only.
+    /// </summary>
+    [Fact]
+    public async Task The_audit_trail_read_by_administrators_names_personal_fields_without_their_values()
+    {
+        var ids = app.Ids;
+        await using (var chief = await app.SignedInAsync(Demo.Chief))
+        await using (var db = await S<IDbContextFactory<Web.Data.AppDbContext>>(chief.ServiceProvider).CreateDbContextAsync())
+        {
+            var appeal = await db.Appeals.SingleAsync(a => a.Id == ids.AppealP.Id);
+            appeal.ApplicantName = "ZXQA applicant";
+            appeal.ApplicantEmail = "zxqa@example.org";
+            var record = await db.PreventiveRecords.SingleAsync(r => r.Id == ids.RecordP);
+            record.Grounds = "ZXQA grounds";
+            record.CheckEveryDays++;
+            await db.SaveChangesAsync();
+        }
+
+        await using var admin = await app.SignedInAsync(Demo.Admin);
+        var trail = await S<AuditService>(admin.ServiceProvider).ListAsync(new AuditQuery(PageSize: 200));
+
+        Assert.DoesNotContain("ZXQA", JsonSerializer.Serialize(trail, Json), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(trail.Items, a => a.EntityType == nameof(Appeal) && a.EntityKey == ids.AppealP.Id.ToString()
+            && a.PersonalFields is ["ApplicantName", "ApplicantEmail"] or ["ApplicantEmail", "ApplicantName"]);
+        Assert.Contains(trail.Items, a => a.EntityType == nameof(PreventiveRecord) && a.PersonalFields is ["Grounds"]
+            && a.NewValues!.Contains("CheckEveryDays", StringComparison.Ordinal));
+    }
+
     /// <summary>The tokens do come back where they belong, so the absences above are not vacuous.</summary>
     [Fact]
     public async Task The_owners_get_the_marked_records_from_the_same_calls()
