@@ -374,6 +374,7 @@ T = {
  "Patrol.TooManyOccurrences": ("At most 62 patrols in one series.", "Не более 62 патрулей в одной серии.", "Бір серияда 62 патрульден аспайды."),
  "Patrol.BeatOfAnotherPost": ("Choose beats of this post.", "Выберите участки этого пункта.", "Осы пункттің учаскелерін таңдаңыз."),
  "Patrol.OfficerOfAnotherDepartment": ("Choose officers of this department.", "Выберите сотрудников этого управления.", "Осы басқарманың қызметкерлерін таңдаңыз."),
+ "Patrol.OtherDepartment": ("A patrol cannot move to another department's post; plan a new one there.", "Патруль нельзя перенести на пункт другого управления; запланируйте там новый.", "Патрульді басқа басқарманың пунктіне ауыстыруға болмайды; сонда жаңасын жоспарлаңыз."),
  "Patrol.AssociationNotServing": ("This association does not serve the post.", "Это объединение не закреплено за пунктом.", "Бұл бірлестік пунктке бекітілмеген."),
  "Patrol.Closed": ("The patrol is completed or cancelled.", "Патруль завершён или отменён.", "Патруль аяқталған немесе болдырылмаған."),
  "Patrol.IllegalStep": ("This step is not possible in the patrol's status.", "Этот шаг невозможен в текущем статусе патруля.", "Патрульдің қазіргі мәртебесінде бұл қадам мүмкін емес."),

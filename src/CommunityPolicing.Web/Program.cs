@@ -95,7 +95,13 @@ services.AddAuthentication(options =>
         options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
     })
     .AddIdentityCookies();
-services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = SessionLimit.KeepSignInTime);
+services.Configure<SecurityStampValidatorOptions>(options =>
+{
+    // A new stamp (transfer, role, lock, coordinator taken off an association) refuses the cookie within a minute;
+    // open circuits check as often (IdentityRevalidatingAuthenticationStateProvider.Interval).
+    options.ValidationInterval = TimeSpan.FromMinutes(1);
+    options.OnRefreshingPrincipal = SessionLimit.KeepSignInTime;
+});
 services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/Account/Login";

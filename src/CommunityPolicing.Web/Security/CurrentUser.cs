@@ -24,8 +24,18 @@ public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        return await ReadAsync(db, userId, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>
+    /// The scope of an account as the database has it now: nobody when it is gone or locked. An officer account's post
+    /// and department are its officer record's (a transfer moves them; no record, no scope), never the account's copy.
+    /// Calendar links use it for their owner on every fetch.
+    /// </summary>
+    public static async Task<UserScope> ReadAsync(AppDbContext db, string userId, DateTimeOffset now, CancellationToken ct)
+    {
         var row = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && (u.LockoutEnd == null || u.LockoutEnd < DateTimeOffset.UtcNow))
+            .Where(u => u.Id == userId && (u.LockoutEnd == null || u.LockoutEnd < now))
             .Select(u => new
             {
                 u.Id,
@@ -34,18 +44,21 @@ public sealed class CurrentUser(PrincipalAccessor principals, IDbContextFactory<
                 Role = db.UserRoles.Where(ur => ur.UserId == u.Id)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).FirstOrDefault(),
                 u.DepartmentId,
-                u.PrecinctId,
-                PrecinctDepartmentId = db.Precincts.Where(p => p.Id == u.PrecinctId).Select(p => (int?)p.DepartmentId).FirstOrDefault(),
-                OfficerId = db.Officers.Where(o => o.UserId == u.Id).Select(o => (int?)o.Id).FirstOrDefault(),
-                Position = db.Officers.Where(o => o.UserId == u.Id).Select(o => (Domain.OfficerPosition?)o.Position).FirstOrDefault(),
+                Officer = db.Officers.Where(o => o.UserId == u.Id)
+                    .Select(o => new { o.Id, o.PrecinctId, o.Precinct!.DepartmentId, o.Position }).FirstOrDefault(),
                 Associations = db.AssociationCoordinators.Where(c => c.UserId == u.Id).Select(c => c.AssociationId).ToList(),
             })
             .FirstOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return UserScope.Nobody;
+        }
 
-        return row is null
-            ? UserScope.Nobody
-            : new UserScope(row.Id, row.UserName ?? "", row.FullName, row.Role ?? "",
-                row.DepartmentId ?? row.PrecinctDepartmentId, row.PrecinctId, row.OfficerId, row.Associations, row.Position);
+        var role = row.Role ?? "";
+        return role == Roles.DistrictOfficer
+            ? new UserScope(row.Id, row.UserName ?? "", row.FullName, role, row.Officer?.DepartmentId, row.Officer?.PrecinctId, row.Officer?.Id,
+                row.Associations, row.Officer?.Position)
+            : new UserScope(row.Id, row.UserName ?? "", row.FullName, role, row.DepartmentId, null, null, row.Associations);
     }
 
     /// <summary>Today in the user's department (a coordinator's: their first association's), for "overdue" and "due".</summary>

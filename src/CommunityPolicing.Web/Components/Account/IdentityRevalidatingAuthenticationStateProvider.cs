@@ -17,25 +17,32 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         TwoFactorRequirement twoFactor)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    /// <summary>How often an open circuit checks its user: the same minute as the cookie's stamp check (Program.cs).</summary>
+    internal static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override TimeSpan RevalidationInterval => Interval;
+
+    protected override Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        StillValidAsync(authenticationState.User, cancellationToken);
+
+    /// <summary>Whether a circuit signed in as this principal may go on; false ends it.</summary>
+    internal async Task<bool> StillValidAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        // Get the user manager from a new scope to ensure it fetches fresh data
-        if (twoFactor.IsMissing(authenticationState.User))
+        if (twoFactor.IsMissing(principal))
         {
             return false;
         }
 
+        // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
-        if (SessionLimit.IsOver(authenticationState.User, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow()))
+        if (SessionLimit.IsOver(principal, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow()))
         {
             return false; // the open circuit ends with the sign-in's absolute limit too
         }
 
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        return await ValidateSecurityStampAsync(userManager, principal);
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<ApplicationUser> userManager, ClaimsPrincipal principal)

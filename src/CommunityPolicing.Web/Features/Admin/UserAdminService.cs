@@ -113,6 +113,7 @@ public sealed class UserAdminService(
         user.UserName = user.Email = form.Email.Trim();
         user.FullName = form.FullName.Trim();
         user.DepartmentId = form.Role == Roles.StationChief ? form.DepartmentId : null;
+        // A copy for the form and the list (checked above to be the linked officer's post): the scope reads the officer record.
         user.PrecinctId = form.Role == Roles.DistrictOfficer ? form.PrecinctId : null;
 
         await using var transaction = await identityDb.Database.BeginTransactionAsync(ct);
@@ -205,6 +206,9 @@ public sealed class UserAdminService(
     private async Task LinkOfficerAsync(string userId, int? officerId, CancellationToken ct)
     {
         var officers = await identityDb.Officers.Where(o => o.UserId == userId || o.Id == officerId).ToListAsync(ct);
+
+        // An account the officer record is taken from loses its scope: its sessions end too.
+        await SecurityStamps.RenewAsync(identityDb, [.. officers.Where(o => o.UserId is not null && o.UserId != userId).Select(o => o.UserId!)], ct);
         foreach (var officer in officers)
         {
             officer.UserId = officer.Id == officerId ? userId : null;

@@ -287,6 +287,8 @@ public sealed class AssociationService(IDbContextFactory<AppDbContext> factory, 
         association.Address = Text.OrNull(form.Address);
         association.Precincts.Clear();
         association.Precincts.AddRange(precincts);
+        // A coordinator taken off the association loses it now, not when their sessions happen to end.
+        await SecurityStamps.RenewAsync(db, [.. association.Coordinators.Where(c => !form.CoordinatorIds.Contains(c.UserId)).Select(c => c.UserId)], ct);
         association.Coordinators.RemoveAll(c => !form.CoordinatorIds.Contains(c.UserId));
         association.Coordinators.AddRange(form.CoordinatorIds.Where(id => association.Coordinators.All(c => c.UserId != id))
             .Select(id => new AssociationCoordinator { UserId = id }));

@@ -148,7 +148,9 @@ public sealed class BeatWorkService(IDbContextFactory<AppDbContext> factory, Cur
             tour = DoorToDoorTour.Of(assigned, beat.Households, visited, LocalTime.Date(clock.GetUtcNow(), beat.TimeZoneId));
         }
 
-        var visits = await db.LogEntries.AsNoTracking().Where(e => e.BeatId == beatId && e.Kind == LogEntryKind.DoorToDoor)
+        // The visits are log entries and follow the log's rule (officers their own, chiefs the department's); the tour
+        // above is the beat's figure, a sum without the entries' places or notes.
+        var visits = await db.LogEntries.AsNoTracking().VisibleTo(scope).Where(e => e.BeatId == beatId && e.Kind == LogEntryKind.DoorToDoor)
             .OrderByDescending(e => e.At).Take(10)
             .Select(e => new LogLine(e.Id, e.Kind, e.At, e.Officer!.FullName, null, e.Place, e.Households, e.Note)).ToListAsync(ct);
         return new BeatPassportExtras(places, contacts, tour, visits, MayKeep(scope, beat.DepartmentId, beat.PrecinctId));

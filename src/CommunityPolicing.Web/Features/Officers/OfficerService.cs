@@ -124,6 +124,7 @@ public sealed class OfficerService(IDbContextFactory<AppDbContext> factory, Curr
         }
 
         Officer officer;
+        var transferred = false;
         if (form.Id == 0)
         {
             officer = new Officer { FullName = "", Rank = "", BadgeNumber = "" };
@@ -140,6 +141,7 @@ public sealed class OfficerService(IDbContextFactory<AppDbContext> factory, Curr
 
             officer = existing;
             db.Entry(officer).Property(o => o.Version).OriginalValue = form.Version;
+            transferred = officer.PrecinctId != form.PrecinctId || officer.Position != form.Position;
         }
 
         var beats = await db.Beats.Where(b => form.BeatIds.Contains(b.Id)).ToListAsync(ct);
@@ -163,6 +165,16 @@ public sealed class OfficerService(IDbContextFactory<AppDbContext> factory, Curr
         foreach (var beat in beats)
         {
             beat.Officer = officer;
+        }
+
+        // Another post (or position) is another scope: the officer's account sees it at its next sign-in, which the new
+        // stamp asks for within a minute; the account's copy of the post follows the record.
+        if (transferred && officer.UserId is { } account)
+        {
+            foreach (var user in await SecurityStamps.RenewAsync(db, [account], ct))
+            {
+                user.PrecinctId = form.PrecinctId;
+            }
         }
 
         return await SaveResult.SaveAsync(db, () => officer.Id, nameof(OfficerForm.BadgeNumber), ct);

@@ -17,7 +17,9 @@ namespace CommunityPolicing.Web.Features.Patrols;
 /// <summary>
 /// iCalendar (RFC 5545) feeds of an association's or an officer's patrols behind a secret link, so people see their
 /// schedule in their phone's calendar. The link is the only credential: it is shown once, stored as a hash, revocable.
-/// A feed carries times, places, briefing and staffing, never volunteers' names or phones.
+/// A feed carries times, places, briefing and staffing, never volunteers' names or phones. It lives only as long as its
+/// owner may keep it: each fetch reads the owner's scope as it is now (a locked, removed, transferred or demoted owner,
+/// a coordinator taken off the association: the link is gone) and shows only patrols that scope sees.
 /// </summary>
 public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, TimeProvider clock)
 {
@@ -28,7 +30,7 @@ public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> factory,
     public async Task<IReadOnlyList<FeedLine>?> ListAsync(int? associationId, int? officerId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (!await MayManageAsync(db, associationId, officerId, ct))
+        if (!await MayManageAsync(db, await currentUser.GetScopeAsync(ct), associationId, officerId, ct))
         {
             return null;
         }
@@ -50,7 +52,7 @@ public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> factory,
 
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (!await MayManageAsync(db, associationId, officerId, ct))
+        if (!await MayManageAsync(db, scope, associationId, officerId, ct))
         {
             return null;
         }
@@ -72,7 +74,7 @@ public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> factory,
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => f.Id == feedId && f.RevokedAt == null, ct);
-        if (feed is null || !await MayManageAsync(db, feed.AssociationId, feed.OfficerId, ct))
+        if (feed is null || !await MayManageAsync(db, await currentUser.GetScopeAsync(ct), feed.AssociationId, feed.OfficerId, ct))
         {
             return false;
         }
@@ -82,19 +84,26 @@ public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> factory,
         return true;
     }
 
-    /// <summary>The feed's calendar text, or null for an unknown or revoked link.</summary>
-    public async Task<string?> IcsAsync(string token, string baseUrl, IStringLocalizer l, CancellationToken ct = default)
+    /// <summary>The feed's calendar text; unknown for a token no link has, gone for a revoked link or one its owner may no longer keep.</summary>
+    public async Task<FeedText> IcsAsync(string token, string baseUrl, IStringLocalizer l, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var hash = Hash(token);
-        var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.TokenHash == hash && f.RevokedAt == null, ct);
+        var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.TokenHash == hash, ct);
         if (feed is null)
         {
-            return null;
+            return FeedText.Unknown;
         }
 
         var now = clock.GetUtcNow();
-        var patrols = db.Patrols.AsNoTracking().Where(p => p.StartsAt >= now.AddDays(-PastDays) && p.StartsAt <= now.AddDays(FutureDays));
+        var owner = await CurrentUser.ReadAsync(db, feed.CreatedByUserId, now, ct);
+        if (feed.RevokedAt is not null || !await MayManageAsync(db, owner, feed.AssociationId, feed.OfficerId, ct))
+        {
+            return FeedText.Gone;
+        }
+
+        var patrols = db.Patrols.AsNoTracking().VisibleTo(owner)
+            .Where(p => p.StartsAt >= now.AddDays(-PastDays) && p.StartsAt <= now.AddDays(FutureDays));
         patrols = feed.AssociationId is { } association
             ? patrols.Where(p => p.AssociationId == association)
             : patrols.Where(p => p.Participants.Any(x => x.OfficerId == feed.OfficerId));
@@ -153,13 +162,12 @@ public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> factory,
             });
         }
 
-        return new CalendarSerializer().SerializeToString(calendar);
+        return new FeedText(new CalendarSerializer().SerializeToString(calendar));
     }
 
     /// <summary>Associations: whoever edits them (their coordinators, the chief, administrators). Officers: themselves, their chief, administrators.</summary>
-    private async Task<bool> MayManageAsync(AppDbContext db, int? associationId, int? officerId, CancellationToken ct)
+    private static async Task<bool> MayManageAsync(AppDbContext db, UserScope scope, int? associationId, int? officerId, CancellationToken ct)
     {
-        var scope = await currentUser.GetScopeAsync(ct);
         if (associationId is { } a)
         {
             var department = await db.Associations.Where(x => x.Id == a).Select(x => (int?)x.DepartmentId).FirstOrDefaultAsync(ct);
@@ -178,6 +186,13 @@ public sealed class CalendarFeedService(IDbContextFactory<AppDbContext> factory,
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }
 
+/// <summary>A feed's calendar, or why there is none: no such link (404), or a link that died (410: calendars stop asking).</summary>
+public sealed record FeedText(string? Ics, bool IsGone = false)
+{
+    public static readonly FeedText Unknown = new(Ics: null);
+    public static readonly FeedText Gone = new(Ics: null, IsGone: true);
+}
+
 public static class CalendarFeedEndpoints
 {
     /// <summary>The feed itself: anonymous (phones fetch it without signing in), found only by its secret token.</summary>
@@ -185,9 +200,10 @@ public static class CalendarFeedEndpoints
         endpoints.MapGet("/calendar/{token}.ics", async (string token, CalendarFeedService feeds, IStringLocalizer<SharedResource> l, HttpContext http,
             CancellationToken ct) =>
         {
-            if (token.Length is < 40 or > 64 || await feeds.IcsAsync(token, $"{http.Request.Scheme}://{http.Request.Host}", l, ct) is not { } ics)
+            var feed = token.Length is < 40 or > 64 ? FeedText.Unknown : await feeds.IcsAsync(token, $"{http.Request.Scheme}://{http.Request.Host}", l, ct);
+            if (feed.Ics is not { } ics)
             {
-                return Results.NotFound();
+                return feed.IsGone ? Results.StatusCode(StatusCodes.Status410Gone) : Results.NotFound();
             }
 
             http.Response.Headers.CacheControl = "private, max-age=900";

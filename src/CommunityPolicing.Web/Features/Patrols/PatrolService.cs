@@ -222,7 +222,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
 
     private async Task<PlanResult> PlanInAsync(AppDbContext db, PatrolForm form, UserScope scope, CancellationToken ct)
     {
-        var precinct = await db.Precincts.AsNoTracking().Include(p => p.Department).FirstOrDefaultAsync(p => p.Id == form.PrecinctId, ct);
+        var precinct = await PlannablePosts(db, scope).AsNoTracking().Include(p => p.Department).FirstOrDefaultAsync(p => p.Id == form.PrecinctId, ct);
         if (precinct is null || !MayPlan(scope, precinct.DepartmentId, precinct.Id, form.AssociationId))
         {
             return Refused(SaveResult.Missing);
@@ -240,6 +240,12 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
             if (existing.Status is PatrolStatus.Completed or PatrolStatus.Cancelled)
             {
                 return Refused(SaveResult.Invalid(nameof(PatrolForm.Date), "Patrol.Closed"));
+            }
+
+            // A patrol stays in its department: another department's chief would own it while this one still counted it.
+            if (precinct.DepartmentId != existing.DepartmentId)
+            {
+                return Refused(SaveResult.Invalid(nameof(PatrolForm.PrecinctId), "Patrol.OtherDepartment"));
             }
 
             db.Entry(existing).Property(p => p.Version).OriginalValue = form.Version;
@@ -289,7 +295,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
             : [existing];
         for (var i = 0; i < saved.Count; i++)
         {
-            Apply(form, saved[i], beats, free[i].Date, free[i].Shift);
+            Apply(form, precinct, saved[i], beats, free[i].Date, free[i].Shift);
         }
 
         var result = await SaveResult.SaveAsync(db, () => saved[0].Id, null, ct);
@@ -303,9 +309,10 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         static PlanResult Refused(SaveResult result) => new(result, [], 0);
     }
 
-    private static void Apply(PatrolForm form, Patrol patrol, List<Beat> beats, DateOnly date, Shift shift)
+    private static void Apply(PatrolForm form, Precinct precinct, Patrol patrol, List<Beat> beats, DateOnly date, Shift shift)
     {
-        patrol.PrecinctId = form.PrecinctId;
+        patrol.PrecinctId = precinct.Id;
+        patrol.DepartmentId = precinct.DepartmentId;
         patrol.AssociationId = form.AssociationId;
         patrol.Date = date;
         patrol.StartsAt = shift.Start.ToUniversalTime();
@@ -543,12 +550,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
     {
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var plannable = db.Precincts.AsNoTracking().Where(p => p.Status != PrecinctStatus.Closed);
-        plannable = scope.IsAdministrator ? plannable
-            : scope.IsChief ? plannable.Where(p => p.DepartmentId == scope.DepartmentId)
-            : scope.IsOfficer ? plannable.Where(p => p.Id == scope.PrecinctId)
-            : scope.IsCoordinator ? plannable.Where(p => db.Associations.Any(a => scope.AssociationIds.Contains(a.Id) && a.Precincts.Any(x => x.Id == p.Id)))
-            : plannable.Where(_ => false);
+        var plannable = PlannablePosts(db, scope).AsNoTracking().Where(p => p.Status != PrecinctStatus.Closed);
         var precincts = await plannable.OrderBy(p => p.Number.Length).ThenBy(p => p.Number).Select(p => new Option(p.Id, p.Name)).Take(500).ToListAsync(ct);
         if (precinctId is not { } id || precincts.All(p => p.Id != id))
         {
@@ -633,6 +635,17 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         var patrol = await db.Patrols.Include(p => p.Participants).Include(p => p.Offences).FirstOrDefaultAsync(p => p.Id == id, ct);
         return patrol is not null && MayPlan(scope, patrol.DepartmentId, patrol.PrecinctId, patrol.AssociationId) ? patrol : null;
     }
+
+    /// <summary>
+    /// The posts the user plans for, offered in the form and required of every save: all (administrators), the
+    /// department's (chiefs), their own (officers), those their associations serve (coordinators).
+    /// </summary>
+    private static IQueryable<Precinct> PlannablePosts(AppDbContext db, UserScope scope) =>
+        scope.IsAdministrator ? db.Precincts
+        : scope.IsChief ? db.Precincts.Where(p => p.DepartmentId == scope.DepartmentId)
+        : scope.IsOfficer ? db.Precincts.Where(p => p.Id == scope.PrecinctId)
+        : scope.IsCoordinator ? db.Precincts.Where(p => db.Associations.Any(a => scope.AssociationIds.Contains(a.Id) && a.Precincts.Any(x => x.Id == p.Id)))
+        : db.Precincts.Where(_ => false);
 
     /// <summary>Who plans and reports: administrators, the department's chief, the post's officers, the association's coordinators.</summary>
     public static bool MayPlan(UserScope scope, int departmentId, int precinctId, int? associationId) =>

@@ -147,6 +147,12 @@ public sealed class PrecinctService(IDbContextFactory<AppDbContext> factory, Cur
 
             precinct = existing;
             db.Entry(precinct).Property(p => p.Version).OriginalValue = form.Version;
+            if (precinct.DepartmentId != form.DepartmentId)
+            {
+                // The post's officers move to another department with it: their accounts' sessions end.
+                await SecurityStamps.RenewAsync(db, await db.Officers.Where(o => o.PrecinctId == precinct.Id && o.UserId != null)
+                    .Select(o => o.UserId!).ToListAsync(ct), ct);
+            }
         }
 
         precinct.DepartmentId = form.DepartmentId;

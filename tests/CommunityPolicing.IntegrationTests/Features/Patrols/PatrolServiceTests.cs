@@ -152,6 +152,42 @@ public sealed class PatrolServiceTests(TestApp app)
     }
 
     [Fact]
+    public async Task An_edit_cannot_move_a_patrol_to_another_departments_post_and_the_department_stays_the_posts()
+    {
+        var (_, precinct, _) = await Post17Async(app);
+        await using var db = app.NewDbContext();
+        var baizakPost = await db.Precincts.Where(p => p.Department!.Name != Demo.TarazDepartment && p.Status == PrecinctStatus.Operating)
+            .OrderBy(p => p.Id).Select(p => new { p.Id, p.DepartmentId }).FirstAsync();
+        var tarazOfficer = await NewOfficerAsync(app, precinct, "Тестов Переводной");
+        var baizakOfficer = await NewOfficerAsync(app, baizakPost.Id, "Тестов Сельский");
+        var planned = await PlanAsync(Demo.Admin, new PatrolForm { PrecinctId = precinct, Date = Day(MonthAhead(5)), OfficerIds = [tarazOfficer] });
+        Assert.True(planned.Save.Succeeded);
+        var id = planned.Save.Id;
+
+        await using var scope = await app.SignedInAsync(Demo.Admin);
+        var patrols = scope.ServiceProvider.GetRequiredService<PatrolService>();
+        var form = (await patrols.GetFormAsync(id))!;
+        form.PrecinctId = baizakPost.Id;
+        form.BeatIds = [];
+        form.OfficerIds = [baizakOfficer];
+        var moved = await patrols.PlanAsync(form);
+
+        Assert.Equal("Patrol.OtherDepartment", moved.Save.Errors["PrecinctId"]);
+        var stored = await db.Patrols.Where(p => p.Id == id).Select(p => new { p.PrecinctId, p.DepartmentId, PostDepartment = p.Precinct!.DepartmentId }).SingleAsync();
+        Assert.Equal(precinct, stored.PrecinctId);
+        Assert.Equal(stored.PostDepartment, stored.DepartmentId);
+
+        // The officer of the post may not take it to another post of the department either: only their own is theirs.
+        var post30 = await db.Precincts.Where(p => p.Number == "30" && p.Department!.Name == Demo.TarazDepartment).Select(p => p.Id).SingleAsync();
+        await using var officer = await app.SignedInAsync(Demo.Officer17);
+        var officerPatrols = officer.ServiceProvider.GetRequiredService<PatrolService>();
+        var officerForm = (await officerPatrols.GetFormAsync(id))!;
+        officerForm.PrecinctId = post30;
+        Assert.True((await officerPatrols.PlanAsync(officerForm)).Save.NotFound);
+        Assert.Equal(precinct, await db.Patrols.Where(p => p.Id == id).Select(p => p.PrecinctId).SingleAsync());
+    }
+
+    [Fact]
     public async Task Each_role_sees_only_its_patrols()
     {
         await using var db = app.NewDbContext();

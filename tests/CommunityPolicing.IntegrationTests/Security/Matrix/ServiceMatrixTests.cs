@@ -165,7 +165,7 @@ public sealed class ServiceMatrixTests(MatrixApp app)
         ["CalendarFeedService.ListAsync"] = async (sp, f) =>
             [await S<CalendarFeedService>(sp).ListAsync(f.AssociationB, null), await S<CalendarFeedService>(sp).ListAsync(null, f.OfficerB)],
         ["CalendarFeedService.IcsAsync"] = async (sp, _) =>
-            [await S<CalendarFeedService>(sp).IcsAsync("not-a-token", "http://localhost", S<IStringLocalizer<SharedResource>>(sp))],
+            [(await S<CalendarFeedService>(sp).IcsAsync("not-a-token", "http://localhost", S<IStringLocalizer<SharedResource>>(sp))).Ics],
     };
 
     /// <summary>Methods that change data: they take the same scope checks, proven per feature and for forged keys in BadInputTests.</summary>
