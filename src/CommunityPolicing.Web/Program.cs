@@ -40,7 +40,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseSerilog((context, configuration) => configuration
     .ReadFrom.Configuration(context.Configuration)
     .Enrich.FromLogContext()
-    .Enrich.With<LogRedaction>() // after the others: tracking codes and calendar tokens leave no trace in a request path
+    // Last: tracking codes and calendar tokens leave no trace in a request path, whoever logged it.
+    .Enrich.With<LogRedaction>()
     // Written on a background thread: a request does not wait for the console or the disk (docs/performance.md).
     .WriteTo.Async(sinks =>
     {
