@@ -36,16 +36,19 @@ using Serilog.Extensions.Logging;
 using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
+// The app's own logger rather than the static one, so several instances in one process (the tests) keep theirs apart.
 builder.Host.UseSerilog((context, configuration) => configuration
     .ReadFrom.Configuration(context.Configuration)
     .Enrich.FromLogContext()
+    // Last: tracking codes and calendar tokens leave no trace in a request path, whoever logged it.
+    .Enrich.With<LogRedaction>()
     // Written on a background thread: a request does not wait for the console or the disk (docs/performance.md).
     .WriteTo.Async(sinks =>
     {
         sinks.Console();
         sinks.File(new CompactJsonFormatter(), Path.Combine(context.Configuration["Logging:Directory"] ?? "logs", "app-.json"),
             rollingInterval: RollingInterval.Day, retainedFileCountLimit: 14);
-    }));
+    }), preserveStaticLogger: true);
 
 // No connection string: run a private PostgreSQL cluster under .data/ for as long as the app runs.
 var connectionString = builder.Configuration.GetConnectionString("Default");
@@ -142,13 +145,16 @@ services.AddAuthorization(Policies.Configure);
 // OWASP's figure for PBKDF2-HMAC-SHA512, the hash Identity v3 uses.
 services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
 
+// The client's address as the nearest known proxy saw it (ClientAddress); rate limits count by it.
+services.Configure(ClientAddress.ForwardedHeaders(builder.Configuration));
+services.AddSingleton<SignInLimiter>();
 services.AddRateLimiter(options =>
 {
     // Public submissions (portal, tracking form posts, Open311): a fixed window per client address; page views are free.
     var permits = builder.Configuration.GetValue("RateLimits:PublicSubmissions", 10);
     options.AddPolicy(PublicLimits.Policy, context => HttpMethods.IsGet(context.Request.Method)
         ? RateLimitPartition.GetNoLimiter("views")
-        : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Bucket(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(10) }));
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     options.OnRejected = (context, ct) =>
@@ -209,6 +215,7 @@ if (embedded is not null)
     app.Lifetime.ApplicationStopped.Register(() => embedded.StopAsync().GetAwaiter().GetResult());
 }
 
+app.UseForwardedHeaders(); // first: everything after sees the real client and scheme
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -217,7 +224,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseRequestLocalization(Cultures.LocalizationOptions(app.Configuration));
 
 // Routing and authorization after the status-code pages, so a 404 re-executed as /not-found is routed and authorized

@@ -1,6 +1,7 @@
 using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,13 +12,24 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // A POST with the antiforgery token of the user menu's form: a link, an image or another site's form signs
+        // nobody out (it is sent home, still signed in). Only a signed-in user's sign-out is audited.
         endpoints.MapPost("/Account/Logout", async (HttpContext context, [FromServices] SignInManager<ApplicationUser> signIn,
-            [FromServices] AuditLog audit) =>
+            [FromServices] AuditLog audit, [FromServices] IAntiforgery antiforgery) =>
         {
-            await audit.WriteAsync(AuditActions.SignOut, context.User.Identity?.Name);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return TypedResults.LocalRedirect("~/");
+            }
+
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                await audit.WriteAsync(AuditActions.SignOut, context.User.Identity.Name);
+            }
+
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
-        });
+        }).DisableAntiforgery(); // checked above, so a bad token is answered here and not by an error page
 
         // The language choice lives in the standard culture cookie for a year.
         endpoints.MapGet("/culture", (HttpContext context, string name, string? returnUrl) =>
@@ -29,8 +41,7 @@ public static class AccountEndpoints
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             }
 
-            var local = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\");
-            return TypedResults.LocalRedirect(local ? "~" + returnUrl : "~/");
+            return TypedResults.LocalRedirect("~" + AccountUrls.Local(returnUrl));
         }).AllowAnonymous();
     }
 }
