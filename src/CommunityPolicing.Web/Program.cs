@@ -146,7 +146,7 @@ services.AddAuthorization(Policies.Configure);
 services.Configure<PasswordHasherOptions>(options => options.IterationCount = 210_000);
 
 // The client's address as the nearest known proxy saw it (ClientAddress); rate limits count by it.
-services.Configure(ClientAddress.ForwardedHeaders(builder.Configuration));
+services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ClientAddress.ForwardedHeaders);
 services.AddSingleton<SignInLimiter>();
 services.AddRateLimiter(options =>
 {

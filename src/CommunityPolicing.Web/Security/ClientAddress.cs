@@ -39,9 +39,10 @@ public static class ClientAddress
 
     /// <summary>
     /// X-Forwarded-For and X-Forwarded-Proto, only from the proxies configured (which then replace the loopback
-    /// default); a bad entry stops the start-up rather than trusting the wrong hosts.
+    /// default); a bad entry fails the first request's options rather than trusting the wrong hosts. Read when the
+    /// options are first built, not at composition, so every source of configuration has been added by then.
     /// </summary>
-    public static Action<ForwardedHeadersOptions> ForwardedHeaders(IConfiguration configuration)
+    public static void ForwardedHeaders(ForwardedHeadersOptions options, IConfiguration configuration)
     {
         var proxies = List(configuration.GetSection("ForwardedHeaders:KnownProxies"))
             .Select(p => IPAddress.TryParse(p, out var ip) ? ip : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{p}' is not an IP address."))
@@ -49,20 +50,17 @@ public static class ClientAddress
         var networks = List(configuration.GetSection("ForwardedHeaders:KnownNetworks"))
             .Select(n => System.Net.IPNetwork.TryParse(n, out var network) ? network : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{n}' is not a network such as 10.0.0.0/8."))
             .ToList();
-        return options =>
+        options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+        options.ForwardLimit = 1; // the address the nearest proxy saw; anything further left the client wrote itself
+        if (proxies.Count + networks.Count == 0)
         {
-            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
-            options.ForwardLimit = 1; // the address the nearest proxy saw; anything further left the client wrote itself
-            if (proxies.Count + networks.Count == 0)
-            {
-                return; // the framework's default: 127.0.0.0/8 and ::1
-            }
+            return; // the framework's default: 127.0.0.0/8 and ::1
+        }
 
-            options.KnownProxies.Clear();
-            options.KnownIPNetworks.Clear();
-            proxies.ForEach(options.KnownProxies.Add);
-            networks.ForEach(options.KnownIPNetworks.Add);
-        };
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        proxies.ForEach(options.KnownProxies.Add);
+        networks.ForEach(options.KnownIPNetworks.Add);
     }
 
     /// <summary>A list in configuration: JSON array entries (<c>:0</c>, <c>:1</c>) or one comma-separated value.</summary>

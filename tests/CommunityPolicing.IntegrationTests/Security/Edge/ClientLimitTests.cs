@@ -32,6 +32,21 @@ public sealed class ClientLimitTests(TestApp app)
     }
 
     [Fact]
+    public async Task Proxies_of_a_configured_network_are_believed_and_loopback_then_is_not()
+    {
+        await using var limited = app.WithSettings(("RateLimits:PublicSubmissions", "1"), ("ForwardedHeaders:KnownNetworks", "10.1.0.0/16"));
+        using var proxy = limited.ClientFrom("10.1.2.3");
+        using var loopback = limited.ClientFrom("127.0.0.1");
+
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await SubmitAsync(proxy, "203.0.113.30")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await SubmitAsync(proxy, "203.0.113.31")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SubmitAsync(proxy, "203.0.113.30")).StatusCode);
+        // Loopback is no longer a proxy: its header is ignored and it is one client however it labels itself.
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await SubmitAsync(loopback, "203.0.113.32")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SubmitAsync(loopback, "203.0.113.33")).StatusCode);
+    }
+
+    [Fact]
     public async Task X_forwarded_for_from_a_client_that_is_no_proxy_does_not_change_its_bucket()
     {
         await using var limited = app.WithSettings(("RateLimits:PublicSubmissions", "1"));
