@@ -19,9 +19,14 @@ namespace CommunityPolicing.Web.Data.Interceptors;
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    /// <summary>Secrets and bulky data (file contents, search vectors) never copied into the audit trail.</summary>
+    /// <summary>
+    /// Secrets and bulky data (file contents, search vectors) never copied into the audit trail. An appeal's tracking
+    /// code and idempotency key are the applicant's: with either, an administrator reading the trail could follow or
+    /// rate the appeal (the key, replayed with the content the trail shows, would answer with the code).
+    /// </summary>
     private static readonly HashSet<string> RedactedProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Version", "Content", "SearchVector", "TokenHash"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Version", "Content", "SearchVector", "TokenHash",
+            "TrackingCode", "IdempotencyKey", "IdempotencyHash"];
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
