@@ -44,8 +44,17 @@ public sealed class AppealCategory
     /// <summary>Complaints about an officer go to the station chief, never to the officer.</summary>
     public bool IsComplaintAboutOfficer { get; set; }
 
+    /// <summary>
+    /// Published through Open311 (the services list and the requests); administrators turn it off for categories the
+    /// police do not publish. A complaint about an officer is never published, whatever this says (<see cref="IsPublished"/>).
+    /// </summary>
+    public bool IsPublic { get; set; } = true;
+
     public bool Active { get; set; } = true;
     public int SortOrder { get; set; }
+
+    /// <summary>Whether Open311 shows the category and its appeals; queries use the same rule (<c>IsPublic &amp;&amp; !IsComplaintAboutOfficer</c>).</summary>
+    public bool IsPublished => IsPublic && !IsComplaintAboutOfficer;
 
     public string Name(string culture) => culture switch { "ru" => NameRu, "kk" => NameKk, _ => NameEn };
 }
@@ -65,7 +74,7 @@ public static class AppealCategories
         new() { Id = 6, Code = "juveniles", SortOrder = 6, NameEn = "Juveniles", NameRu = "Несовершеннолетние", NameKk = "Кәмелетке толмағандар" },
         new() { Id = 7, Code = "illegal-trade", SortOrder = 7, NameEn = "Illegal trade", NameRu = "Незаконная торговля", NameKk = "Заңсыз сауда" },
         new() { Id = 8, Code = "migration", SortOrder = 8, NameEn = "Migration", NameRu = "Миграция", NameKk = "Көші-қон" },
-        new() { Id = 9, Code = ComplaintAboutOfficer, SortOrder = 9, IsComplaintAboutOfficer = true, NameEn = "Complaint about an officer", NameRu = "Жалоба на сотрудника", NameKk = "Қызметкерге шағым" },
+        new() { Id = 9, Code = ComplaintAboutOfficer, SortOrder = 9, IsComplaintAboutOfficer = true, IsPublic = false, NameEn = "Complaint about an officer", NameRu = "Жалоба на сотрудника", NameKk = "Қызметкерге шағым" },
         new() { Id = 10, Code = "suggestion", SortOrder = 10, NameEn = "Suggestion", NameRu = "Предложение", NameKk = "Ұсыныс" },
         new() { Id = 11, Code = "gratitude", SortOrder = 11, NameEn = "Gratitude", NameRu = "Благодарность", NameKk = "Алғыс" },
         new() { Id = 12, Code = "other", SortOrder = 12, NameEn = "Other", NameRu = "Другое", NameKk = "Басқа" },
@@ -90,6 +99,12 @@ public sealed class Appeal
     /// </summary>
     [Personal]
     public string? IdempotencyKey { get; set; }
+
+    /// <summary>
+    /// SHA-256 (hex) of what was submitted with <see cref="IdempotencyKey"/> and who submitted it: only the same content
+    /// from the same client is answered with this appeal; anything else sent with the key is refused.
+    /// </summary>
+    public string? IdempotencyHash { get; set; }
 
     public int DepartmentId { get; set; }
     public Department? Department { get; set; }

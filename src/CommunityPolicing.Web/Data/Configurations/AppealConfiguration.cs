@@ -28,6 +28,7 @@ public sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         builder.HasIndex(a => a.TrackingCode).IsUnique();
         builder.Property(a => a.IdempotencyKey).HasMaxLength(AppealForm.IdempotencyKeyMaxLength);
         builder.HasIndex(a => a.IdempotencyKey).IsUnique(); // NULLs (staff registrations) do not clash
+        builder.Property(a => a.IdempotencyHash).HasMaxLength(64);
 
         // Every list filter has an index; the department's open appeals by due date is the hot path.
         builder.HasIndex(a => new { a.DepartmentId, a.Status, a.DueDate });

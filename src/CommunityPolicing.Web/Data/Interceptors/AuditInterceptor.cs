@@ -21,9 +21,13 @@ namespace CommunityPolicing.Web.Data.Interceptors;
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    /// <summary>Secrets and bulky data (file contents, search vectors) never copied into the audit trail.</summary>
+    /// <summary>
+    /// Secrets and bulky data (file contents, search vectors) never named in the audit trail. An appeal's tracking code
+    /// and idempotency key are <see cref="PersonalAttribute"/> (named, not copied): with either, an administrator
+    /// reading the trail could follow the appeal.
+    /// </summary>
     private static readonly HashSet<string> RedactedProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Version", "Content", "SearchVector", "TokenHash"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Value", "Version", "Content", "SearchVector", "TokenHash", "IdempotencyHash"];
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 

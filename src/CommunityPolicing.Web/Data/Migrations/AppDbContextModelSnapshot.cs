@@ -164,6 +164,11 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("extensions");
 
+                    b.Property<string>("IdempotencyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_hash");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -396,6 +401,10 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_complaint_about_officer");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_public");
+
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -434,6 +443,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "public-order",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Public order, noise",
                             NameKk = "Қоғамдық тәртіп, шу",
                             NameRu = "Общественный порядок, шум",
@@ -445,6 +455,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "domestic",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Domestic conflict",
                             NameKk = "Отбасылық-тұрмыстық жанжал",
                             NameRu = "Семейно-бытовой конфликт",
@@ -456,6 +467,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "theft",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Theft",
                             NameKk = "Ұрлық",
                             NameRu = "Кража",
@@ -467,6 +479,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "fraud",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Fraud",
                             NameKk = "Алаяқтық",
                             NameRu = "Мошенничество",
@@ -478,6 +491,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "road-safety",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Road safety",
                             NameKk = "Жол қозғалысы қауіпсіздігі",
                             NameRu = "Безопасность дорожного движения",
@@ -489,6 +503,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "juveniles",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Juveniles",
                             NameKk = "Кәмелетке толмағандар",
                             NameRu = "Несовершеннолетние",
@@ -500,6 +515,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "illegal-trade",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Illegal trade",
                             NameKk = "Заңсыз сауда",
                             NameRu = "Незаконная торговля",
@@ -511,6 +527,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "migration",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Migration",
                             NameKk = "Көші-қон",
                             NameRu = "Миграция",
@@ -522,6 +539,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "officer-complaint",
                             IsComplaintAboutOfficer = true,
+                            IsPublic = false,
                             NameEn = "Complaint about an officer",
                             NameKk = "Қызметкерге шағым",
                             NameRu = "Жалоба на сотрудника",
@@ -533,6 +551,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "suggestion",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Suggestion",
                             NameKk = "Ұсыныс",
                             NameRu = "Предложение",
@@ -544,6 +563,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "gratitude",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Gratitude",
                             NameKk = "Алғыс",
                             NameRu = "Благодарность",
@@ -555,6 +575,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "other",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Other",
                             NameKk = "Басқа",
                             NameRu = "Другое",

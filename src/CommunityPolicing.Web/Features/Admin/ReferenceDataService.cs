@@ -45,6 +45,7 @@ public sealed class ReferenceDataService(IDbContextFactory<AppDbContext> factory
         category.NameRu = form.NameRu.Trim();
         category.NameKk = form.NameKk.Trim();
         category.IsComplaintAboutOfficer = form.IsComplaintAboutOfficer;
+        category.IsPublic = form.IsPublic && !form.IsComplaintAboutOfficer; // complaints about officers are never published
         category.Active = form.Active;
         category.SortOrder = form.SortOrder;
         return await SaveResult.SaveAsync(db, () => category.Id, nameof(form.Code), ct);

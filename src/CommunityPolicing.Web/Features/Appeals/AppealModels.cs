@@ -37,8 +37,9 @@ public sealed record AppealListPage(IReadOnlyList<AppealRow> Items, int Total, D
 
 public sealed record TimelineEntry(DateTimeOffset At, AppealEventKind Kind, AppealStatus ToStatus, string? UserName, string? Note);
 
+/// <summary>An appeal as staff see it: never its tracking code, which is the applicant's (shown once, at intake).</summary>
 public sealed record AppealDetails(
-    long Id, string RegistrationNumber, string TrackingCode, AppealChannel Channel, AppealStatus Status, int CategoryId,
+    long Id, string RegistrationNumber, AppealChannel Channel, AppealStatus Status, int CategoryId,
     string Department, string TimeZoneId, int? PrecinctId, string? Precinct, int? BeatId, string? Beat, int? OfficerId, string? Officer,
     bool IsAnonymous, string? ApplicantName, string? ApplicantPhone, string? ApplicantEmail, string? ApplicantAddress,
     string Description, string? Address, double? Latitude, double? Longitude,
@@ -75,6 +76,12 @@ public sealed class AppealForm
 
     public const int IdempotencyKeyMaxLength = 100;
 
+    /// <summary>
+    /// Who sent a keyed submission, as far as the caller can tell (Open311: the api_key, else the client address; the
+    /// portal's key is made per form, so it needs none): part of the key's fingerprint, never stored as such.
+    /// </summary>
+    public string? IdempotencyClient { get; set; }
+
     private string? AttachmentProblem =>
         Attachments.Select(a => AttachmentRules.Check(a.Content.Length, a.Content)).FirstOrDefault(problem => problem is not null);
 
@@ -95,6 +102,9 @@ public sealed class AppealForm
         .When(Longitude is < -180 or > 180, nameof(Longitude), "Validation.Longitude")
         .When(Latitude.HasValue != Longitude.HasValue, Latitude.HasValue ? nameof(Longitude) : nameof(Latitude), "Validation.CoordinatesPair");
 }
+
+/// <summary>What staff hand to the applicant after registering: the tracking code, shown this once.</summary>
+public sealed record IntakeReceipt(long Id, string RegistrationNumber, string TrackingCode);
 
 public sealed record AttachmentUpload(string FileName, byte[] Content);
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Security;
@@ -243,7 +245,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             await audit.WriteAsync(AuditActions.Read, null, nameof(Appeal), id.ToString(CultureInfo.InvariantCulture), ct: ct);
         }
 
-        return new AppealDetails(a.Id, a.RegistrationNumber, a.TrackingCode, a.Channel, a.Status, a.CategoryId,
+        return new AppealDetails(a.Id, a.RegistrationNumber, a.Channel, a.Status, a.CategoryId,
             a.Department.Name, a.Department.TimeZoneId, a.PrecinctId, a.Precinct?.Name, a.BeatId, a.Beat?.Name, a.AssignedOfficerId, a.AssignedOfficer?.FullName,
             a.IsAnonymous, personal ? a.ApplicantName : null, personal ? a.ApplicantPhone : null, personal ? a.ApplicantEmail : null,
             personal ? a.ApplicantAddress : null, a.Description, a.Address, a.Latitude, a.Longitude, a.RegisteredAt, a.DueDate,
@@ -255,7 +257,34 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     }
 
     /// <summary>Registers an appeal taken by staff and routes it to the beat's officer.</summary>
-    public async Task<SaveResult> CreateAsync(AppealForm form, CancellationToken ct = default)
+    public Task<SaveResult> CreateAsync(AppealForm form, CancellationToken ct = default) => RegisterStaffAsync(form, ct);
+
+    /// <summary>
+    /// <see cref="CreateAsync"/> with the receipt to hand to the applicant: the only time staff see the tracking code
+    /// (the appeal's page, lists and exports never show it).
+    /// </summary>
+    public async Task<(SaveResult Result, IntakeReceipt? Receipt)> RegisterAtIntakeAsync(AppealForm form, CancellationToken ct = default)
+    {
+        var result = await RegisterStaffAsync(form, ct);
+        if (!result.Succeeded)
+        {
+            return (result, null);
+        }
+
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var receipt = await db.Appeals.AsNoTracking().Where(a => a.Id == result.Id)
+                .Select(a => new IntakeReceipt(a.Id, a.RegistrationNumber, a.TrackingCode)).FirstAsync(ct);
+            return (result, receipt);
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            return (result, null); // saved all the same: registering again would make a second appeal
+        }
+    }
+
+    private async Task<SaveResult> RegisterStaffAsync(AppealForm form, CancellationToken ct)
     {
         var errors = form.Validate();
         if (errors.Count > 0)
@@ -365,6 +394,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         var registeredOn = LocalTime.Date(now, department.TimeZoneId);
         var due = DeadlineCalculator.DueDate(await RuleAsync(db, department.Jurisdiction, ct), await CalendarAsync(db, department.Jurisdiction, ct), registeredOn);
         var key = Text.OrNull(form.IdempotencyKey);
+        var fingerprint = key is null ? null : Fingerprint(form);
 
         // The appeal and its files are saved together or not at all. A transient fault (the database restarting)
         // retries the whole unit with a fresh appeal; if a commit went through but its answer was lost, the retry
@@ -388,16 +418,18 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             catch (DbUpdateException e) when (key is not null && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
                                               && unique.ConstraintName == IdempotencyIndex)
             {
-                return (long?)null; // the same key saved concurrently: answered below, outside this failed transaction
+                return null; // the same key saved concurrently: answered below, outside this failed transaction
             }
 
             db.AppealAttachments.AddRange(form.Attachments.Select(file => Attachment(appeal.Id, file, scope, now)));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return (long?)appeal.Id;
+            return new Keyed(appeal.Id, fingerprint);
         });
         saved ??= await ByKeyAsync(db, key!, ct);
-        return SaveResult.Saved(checked((int)saved!.Value));
+
+        // A key answers only the submission it came with: other content, or the same from another client, learns nothing.
+        return saved!.Fingerprint == fingerprint ? SaveResult.Saved(checked((int)saved.Id)) : SaveResult.Invalid("", IdempotencyKeyReused);
 
         async Task<Appeal> NewAppealAsync()
         {
@@ -407,6 +439,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
                 RegistrationNumber = $"{registeredOn.Year}-{number:D6}",
                 TrackingCode = NewTrackingCode(),
                 IdempotencyKey = key,
+                IdempotencyHash = fingerprint,
                 DepartmentId = departmentId,
                 PrecinctId = precinctId,
                 BeatId = beatId,
@@ -441,8 +474,29 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     /// <summary>The unique index on appeals' idempotency keys (EF's default name).</summary>
     private const string IdempotencyIndex = "ix_appeals_idempotency_key";
 
-    private static async Task<long?> ByKeyAsync(AppDbContext db, string key, CancellationToken ct) =>
-        await db.Appeals.AsNoTracking().Where(a => a.IdempotencyKey == key).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+    /// <summary>The answer to a submission whose idempotency key is already stored with other content or from another client.</summary>
+    public const string IdempotencyKeyReused = "Appeal.IdempotencyKeyReused";
+
+    private sealed record Keyed(long Id, string? Fingerprint);
+
+    private static async Task<Keyed?> ByKeyAsync(AppDbContext db, string key, CancellationToken ct) =>
+        await db.Appeals.AsNoTracking().Where(a => a.IdempotencyKey == key).Select(a => new Keyed(a.Id, a.IdempotencyHash)).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// SHA-256 of everything a submission carries and of the client that sent it (<see cref="AppealForm.IdempotencyClient"/>),
+    /// stored with its idempotency key. A key stored before fingerprints existed has none, and matches nothing.
+    /// </summary>
+    private static string Fingerprint(AppealForm form)
+    {
+        var content = JsonSerializer.Serialize(new object?[]
+        {
+            form.IdempotencyClient, form.Channel.ToString(), form.DepartmentId, form.CategoryId, form.BeatId, form.Description, form.Address,
+            form.Latitude?.ToString("R", CultureInfo.InvariantCulture), form.Longitude?.ToString("R", CultureInfo.InvariantCulture),
+            form.IsAnonymous, form.ApplicantName, form.ApplicantPhone, form.ApplicantEmail, form.ApplicantAddress, form.PublishDetails,
+            form.Attachments.Select(a => $"{a.FileName}:{Convert.ToHexString(SHA256.HashData(a.Content))}").ToArray(),
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+    }
 
     /// <summary>Attaches a photo or scan to an appeal the user works on.</summary>
     public async Task<SaveResult> AttachAsync(long id, AttachmentUpload file, CancellationToken ct = default)
@@ -600,19 +654,26 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         || (scope.IsOfficer && step is not AppealEventKind.Extended and not AppealEventKind.Assigned
             && appeal.PrecinctId == scope.PrecinctId && appeal.Category?.IsComplaintAboutOfficer != true);
 
-    /// <summary>The applicant's view by tracking code; null for an unknown code.</summary>
+    /// <summary>
+    /// The applicant's view by tracking code; null for an unknown code. It is the applicant's own appeal, so it shows
+    /// whatever category it has (complaints about officers too); staff signed in get it without the rating form.
+    /// </summary>
     public async Task<PublicAppealView?> TrackAsync(string code, CancellationToken ct = default)
     {
         code = NormaliseCode(code);
+        var applicant = IsApplicant(await currentUser.GetScopeAsync(ct));
         await using var db = await factory.CreateDbContextAsync(ct);
         return await db.Appeals.AsNoTracking().Where(a => a.TrackingCode == code)
             .Select(a => new PublicAppealView(a.RegistrationNumber, a.TrackingCode, a.CategoryId, a.Status, a.RegisteredAt, a.DueDate,
                 a.Precinct == null ? null : a.Precinct.Name, a.Answer, a.AnsweredAt, a.RedirectedTo, a.StatusNote, a.Rating,
-                a.Rating == null && !a.IsAnonymous && (a.Status == AppealStatus.Answered || a.Status == AppealStatus.Closed)))
+                applicant && a.Rating == null && !a.IsAnonymous && (a.Status == AppealStatus.Answered || a.Status == AppealStatus.Closed)))
             .FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The applicant rates the answer once, 1–5, with an optional comment.</summary>
+    /// <summary>Only a visitor who is not signed in acts as the applicant: a member of staff holding a code is not one.</summary>
+    private static bool IsApplicant(UserScope scope) => scope.UserId.Length == 0;
+
+    /// <summary>The applicant rates the answer once, 1–5, with an optional comment; staff are refused (and it is audited).</summary>
     public async Task<SaveResult> RateAsync(string code, int rating, string? comment, CancellationToken ct = default)
     {
         if (rating is < 1 or > 5)
@@ -631,6 +692,12 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         if (appeal is null)
         {
             return SaveResult.Missing;
+        }
+
+        if (!IsApplicant(await currentUser.GetScopeAsync(ct)))
+        {
+            await audit.AccessDeniedAsync(nameof(Appeal), appeal.Id.ToString(CultureInfo.InvariantCulture), ct);
+            return SaveResult.Invalid("Rating", "Appeal.RatingApplicantOnly");
         }
 
         if (appeal.Rating is not null || appeal.IsAnonymous || !AppealWorkflow.CanApply(appeal.Status, AppealEventKind.Rated))

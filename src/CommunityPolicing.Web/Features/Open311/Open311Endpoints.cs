@@ -12,7 +12,9 @@ namespace CommunityPolicing.Web.Features.Open311;
 /// <summary>
 /// Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2) in JSON. Categories are the services; an appeal is a
 /// service request whose id is its registration number. GET never returns personal data, and description,
-/// address and location only for appeals whose applicant allowed publishing them.
+/// address and location only for appeals whose applicant allowed publishing them. Only published categories
+/// (<see cref="AppealCategory.IsPublished"/>: public, never complaints about officers) are services, and only their
+/// appeals are requests: anything else is "not found", in lists, single reads and POSTs alike.
 /// </summary>
 public static class Open311Endpoints
 {
@@ -41,16 +43,16 @@ public static class Open311Endpoints
         v2.MapGet("/services.json", async (IDbContextFactory<AppDbContext> factory, CancellationToken ct) =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            var services = await db.AppealCategories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder).ToListAsync(ct);
+            var services = await Published(db.AppealCategories.AsNoTracking()).Where(c => c.Active).OrderBy(c => c.SortOrder).ToListAsync(ct);
             return Results.Json(services.Select(Service));
         });
 
         v2.MapGet("/services/{code}.json", async (string code, IDbContextFactory<AppDbContext> factory, CancellationToken ct) =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            return await db.AppealCategories.AsNoTracking().AnyAsync(c => c.Code == code && c.Active, ct)
+            return await Published(db.AppealCategories.AsNoTracking()).AnyAsync(c => c.Code == code && c.Active, ct)
                 ? Results.Json(new ServiceDefinition(code, []))
-                : Error(404, $"service_code {code} not found");
+                : Error(404, "service_code not found"); // not echoed: the answer says nothing about what was asked
         });
 
         v2.MapGet("/requests.json", async ([AsParameters] RequestQuery query, IDbContextFactory<AppDbContext> factory, TimeProvider clock, CancellationToken ct) =>
@@ -71,7 +73,7 @@ public static class Open311Endpoints
             }
 
             await using var db = await factory.CreateDbContextAsync(ct);
-            var appeals = db.Appeals.AsNoTracking();
+            var appeals = Published(db.Appeals.AsNoTracking());
             if (!string.IsNullOrWhiteSpace(query.ServiceRequestId))
             {
                 var ids = query.ServiceRequestId.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -107,12 +109,12 @@ public static class Open311Endpoints
         v2.MapGet("/requests/{id}.json", async (string id, IDbContextFactory<AppDbContext> factory, CancellationToken ct) =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            var found = await ProjectAsync(db.Appeals.AsNoTracking().Where(a => a.RegistrationNumber == id), ct);
-            return found.Count == 0 ? Error(404, $"service_request_id {id} not found") : Results.Json(found);
+            var found = await ProjectAsync(Published(db.Appeals.AsNoTracking()).Where(a => a.RegistrationNumber == id), ct);
+            return found.Count == 0 ? Error(404, "service_request_id not found") : Results.Json(found);
         });
 
         v2.MapPost("/requests.json", async ([FromForm] CreateRequest? request, AppealService appeals, IDbContextFactory<AppDbContext> factory,
-            IConfiguration configuration, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct) =>
+            IConfiguration configuration, HttpContext http, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct) =>
         {
             if (request is null)
             {
@@ -131,7 +133,8 @@ public static class Open311Endpoints
             }
 
             await using var db = await factory.CreateDbContextAsync(ct);
-            var category = await db.AppealCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == request.service_code && c.Active, ct);
+            // Only the services listed: a client cannot file into a category whose requests it could never read back.
+            var category = await Published(db.AppealCategories.AsNoTracking()).FirstOrDefaultAsync(c => c.Code == request.service_code && c.Active, ct);
             if (category is null)
             {
                 return Error(400, "service_code is missing or unknown");
@@ -153,11 +156,18 @@ public static class Open311Endpoints
                 ApplicantPhone = name.Length == 0 ? null : request.phone,
                 // GeoReport v2 has no client request id: a client that retries sends the same Idempotency-Key header.
                 IdempotencyKey = string.IsNullOrWhiteSpace(idempotencyKey) ? null : "open311:" + idempotencyKey.Trim(),
+                // The key is the client's: the same key from another api_key (or, without one, another address) is refused.
+                IdempotencyClient = string.IsNullOrEmpty(request.api_key) ? $"address:{http.Connection.RemoteIpAddress}" : $"api_key:{request.api_key}",
             };
             var (result, code) = await appeals.SubmitPublicAsync(form, ct);
             if (result.Errors.TryGetValue("", out var general) && general == "Database.Unavailable")
             {
                 return Error(503, "the database is unavailable; retry later with the same Idempotency-Key");
+            }
+
+            if (result.Errors.TryGetValue("", out var reused) && reused == AppealService.IdempotencyKeyReused)
+            {
+                return Error(422, "Idempotency-Key was already used for a different request; send a new key for a new request");
             }
 
             if (!result.Succeeded)
@@ -169,6 +179,14 @@ public static class Open311Endpoints
             return Results.Json(new[] { new CreatedRequest(number, $"Keep the tracking code {code} to follow the answer on the public portal.", null) });
         }).RequireRateLimiting(PublicLimits.Policy);
     }
+
+    /// <summary>The categories Open311 publishes (the rule of <see cref="AppealCategory.IsPublished"/>, in SQL).</summary>
+    private static IQueryable<AppealCategory> Published(IQueryable<AppealCategory> categories) =>
+        categories.Where(c => c.IsPublic && !c.IsComplaintAboutOfficer);
+
+    /// <summary>The appeals of published categories: complaints about officers and non-public categories never leave.</summary>
+    private static IQueryable<Appeal> Published(IQueryable<Appeal> appeals) =>
+        appeals.Where(a => a.Category!.IsPublic && !a.Category.IsComplaintAboutOfficer);
 
     private static async Task<List<ServiceRequest>> ProjectAsync(IQueryable<Appeal> appeals, CancellationToken ct) =>
         (await appeals.Select(a => new
@@ -208,7 +226,7 @@ public static class Open311Endpoints
     }
 
     private static ServiceSummary Service(AppealCategory c) =>
-        new(c.Code, c.NameEn, $"{c.NameRu} / {c.NameKk}", false, "realtime", c.Code, c.IsComplaintAboutOfficer ? "complaints" : "public-order");
+        new(c.Code, c.NameEn, $"{c.NameRu} / {c.NameKk}", false, "realtime", c.Code, "public-order");
 
     private static bool TryDate(string? text, out DateTimeOffset? value)
     {

@@ -48,6 +48,25 @@ public sealed class ReferenceDataServiceTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_administrator_takes_a_category_off_Open311_and_a_complaint_about_officers_is_never_on_it()
+    {
+        await using var admin = await app.SignedInAsync(Demo.Admin);
+        var asAdmin = admin.ServiceProvider.GetRequiredService<ReferenceDataService>();
+        using var client = app.Factory.CreateClient();
+        var hidden = new AppealCategory { Code = "internal-audit", NameEn = "Internal audit", NameRu = "Внутренний аудит", NameKk = "Ішкі аудит", SortOrder = 21, IsPublic = false };
+        var complaint = new AppealCategory { Code = "conduct", NameEn = "Conduct", NameRu = "Поведение", NameKk = "Мінез-құлық", SortOrder = 22, IsComplaintAboutOfficer = true, IsPublic = true };
+
+        Assert.True((await asAdmin.SaveCategoryAsync(hidden)).Succeeded);
+        Assert.True((await asAdmin.SaveCategoryAsync(complaint)).Succeeded);
+
+        var stored = (await asAdmin.CategoriesAsync()).Where(c => c.Code is "internal-audit" or "conduct").ToDictionary(c => c.Code, c => c.IsPublic);
+        Assert.Equal(new Dictionary<string, bool> { ["internal-audit"] = false, ["conduct"] = false }, stored);
+        var services = await client.GetStringAsync("/open311/v2/services.json");
+        Assert.DoesNotContain("internal-audit", services);
+        Assert.DoesNotContain("\"conduct\"", services);
+    }
+
+    [Fact]
     public async Task Administrators_set_how_long_a_training_counts()
     {
         await using var admin = await app.SignedInAsync(Demo.Admin);

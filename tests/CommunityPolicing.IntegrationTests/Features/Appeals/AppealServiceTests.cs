@@ -51,7 +51,6 @@ public sealed class AppealServiceTests(TestApp app)
         var calendar = new WorkCalendar(await db.CalendarDays.Where(d => d.Jurisdiction == Jurisdiction.Kazakhstan).ToListAsync());
         Assert.Equal(calendar.AddWorkingDays(registeredOn, 15), appeal.DueDate);
         Assert.Matches(@"^\d{4}-\d{6}$", appeal.RegistrationNumber);
-        Assert.Equal(12, appeal.TrackingCode.Length);
         Assert.Equal([AppealEventKind.Registered, AppealEventKind.Assigned], appeal.Timeline.Select(t => t.Kind));
     }
 
@@ -235,6 +234,67 @@ public sealed class AppealServiceTests(TestApp app)
         Assert.True((await appeals.RateAsync(code, 2, "Долго")).Succeeded);
         Assert.Equal("Appeal.RatingNotAllowed", (await appeals.RateAsync(code, 5, null)).Errors["Rating"]);
         Assert.Equal(2, (await appeals.TrackAsync(code))!.Rating);
+    }
+
+    [Fact]
+    public async Task Only_the_applicant_rates_staff_are_refused_even_with_the_tracking_code()
+    {
+        var (_, _, lat, lon) = await StaffedBeatOf17Async();
+        await using var visitor = await app.SignedInAsync(null);
+        var appeals = visitor.ServiceProvider.GetRequiredService<AppealService>();
+        var form = Form(lat, lon);
+        form.Channel = AppealChannel.OnlinePortal;
+        var (_, code) = await appeals.SubmitPublicAsync(form);
+        await using var db = app.NewDbContext();
+        var id = await db.Appeals.Where(a => a.TrackingCode == code).Select(a => a.Id).SingleAsync();
+        await using var officer = await app.SignedInAsync(Demo.Officer17);
+        var officerAppeals = officer.ServiceProvider.GetRequiredService<AppealService>();
+        Assert.True((await officerAppeals.AnswerAsync(id, "Велосипед найден.", null, (await officerAppeals.GetAsync(id))!.Version)).Succeeded);
+
+        foreach (var staff in new[] { Demo.Officer17, Demo.Chief, Demo.Admin })
+        {
+            await using var signedIn = await app.SignedInAsync(staff);
+            var staffAppeals = signedIn.ServiceProvider.GetRequiredService<AppealService>();
+            Assert.False((await staffAppeals.TrackAsync(code!))!.CanRate);
+            Assert.Equal("Appeal.RatingApplicantOnly", (await staffAppeals.RateAsync(code!, 5, "Отлично")).Errors["Rating"]);
+        }
+
+        Assert.Null(await db.Appeals.Where(a => a.Id == id).Select(a => a.Rating).SingleAsync());
+        Assert.True((await appeals.RateAsync(code!, 4, null)).Succeeded); // the applicant, on the public page, still rates
+        Assert.Equal(4, await db.Appeals.Where(a => a.Id == id).Select(a => a.Rating).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Staff_see_the_tracking_code_once_at_intake_and_never_on_the_appeal_or_in_exports()
+    {
+        var (_, _, lat, lon) = await StaffedBeatOf17Async();
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var appeals = chief.ServiceProvider.GetRequiredService<AppealService>();
+        var form = Form(lat, lon);
+        form.Description = $"Велосипед {Guid.NewGuid():N}";
+        var (saved, receipt) = await appeals.RegisterAtIntakeAsync(form);
+        await using var db = app.NewDbContext();
+        var stored = await db.Appeals.SingleAsync(a => a.Id == saved.Id);
+        Assert.Equal((stored.RegistrationNumber, stored.TrackingCode, 12), (receipt!.RegistrationNumber, receipt.TrackingCode, receipt.TrackingCode.Length)); // once, to hand over
+
+        var details = System.Text.Json.JsonSerializer.Serialize(await appeals.GetAsync(saved.Id));
+        Assert.Contains(stored.RegistrationNumber, details);
+        Assert.DoesNotContain(stored.TrackingCode, details);
+
+        using var client = await app.SignedInClientAsync(Demo.Chief);
+        var page = await client.GetStringAsync($"/appeals/{saved.Id}");
+        Assert.Contains(stored.RegistrationNumber, page);
+        Assert.DoesNotContain(stored.TrackingCode, page);
+        var csv = System.Text.Encoding.UTF8.GetString(await client.GetByteArrayAsync("/appeals/export.csv"));
+        Assert.Contains(stored.RegistrationNumber, csv);
+        Assert.DoesNotContain(stored.TrackingCode, csv);
+        await using var xlsx = new MemoryStream(await client.GetByteArrayAsync("/appeals/export.xlsx"));
+        var cells = MiniExcelLibs.MiniExcel.Query(xlsx).Cast<IDictionary<string, object?>>().SelectMany(r => r.Values).Select(v => v?.ToString()).ToList();
+        Assert.Contains(stored.RegistrationNumber, cells);
+        Assert.DoesNotContain(stored.TrackingCode, cells);
+        var trail = await db.AuditEntries.Where(e => e.EntityType == nameof(Appeal) && e.EntityKey == saved.Id.ToString()).Select(e => e.NewValues).ToListAsync();
+        Assert.NotEmpty(trail); // the audit trail, which administrators read, records the appeal without its code
+        Assert.All(trail, values => Assert.DoesNotContain(stored.TrackingCode, values ?? ""));
     }
 
     [Fact]

@@ -122,6 +122,38 @@ public sealed partial class PublicPortalTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_forms_key_sent_with_other_content_is_refused_and_shows_no_tracking_code()
+    {
+        using var client = app.Factory.CreateClient();
+        var (form, token) = await FormAsync(client);
+        var key = KeyPattern().Match(form).Groups[1].Value;
+
+        async Task<string> PostAsync(string description)
+        {
+            var response = await client.PostAsync("/public/appeal", Content(form, token, new()
+            {
+                ["Input.Description"] = description,
+                ["Input.IsAnonymous"] = "true",
+                ["Input.IdempotencyKey"] = key,
+            }));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        var first = CodePattern().Match(await PostAsync("Не горит фонарь во дворе")).Groups[1].Value;
+        var same = CodePattern().Match(await PostAsync("Не горит фонарь во дворе")).Groups[1].Value;
+        var other = await PostAsync("Совсем другое обращение");
+
+        Assert.Equal(12, first.Length);
+        Assert.Equal(first, same);
+        Assert.DoesNotContain(first, other);
+        Assert.DoesNotContain("data-testid=\"tracking-code\"", other);
+        Assert.Contains("data-testid=\"form-error\"", other);
+        await using var db = app.NewDbContext();
+        Assert.Equal(1, await db.Appeals.CountAsync(a => a.IdempotencyKey == "portal:" + key));
+    }
+
+    [Fact]
     public async Task Racers_submitting_with_the_same_key_get_one_appeal_per_key_and_all_the_same_tracking_code()
     {
         await using var scope = await app.SignedInAsync(null);

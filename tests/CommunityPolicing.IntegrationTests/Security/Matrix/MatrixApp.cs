@@ -7,7 +7,9 @@ namespace CommunityPolicing.IntegrationTests.Security.Matrix;
 /// <summary>
 /// The demo app plus records marked with ASCII tokens in scopes the demo leaves empty: a second department's
 /// association, patrol, records, log and meetings (ZXQB), post 30's own records (ZXQP, post-only; ZXQM, readable by
-/// coordinators of associations serving post 30), and a complaint about an officer at post 17 (ZXQC). A token
+/// coordinators of associations serving post 30), a complaint about an officer at post 17 (ZXQC), and an appeal at
+/// post 17 in a category the police do not publish through Open311 (ZXQN; the category's own name is no token: the
+/// portal's form offers it to anyone). A token
 /// appearing in a response proves a record crossed a scope: no demo text contains "ZXQ".
 /// </summary>
 public sealed class MatrixApp : TestApp
@@ -30,6 +32,8 @@ public sealed class MatrixApp : TestApp
         var anyUser = await db.Users.Where(u => u.Email == Demo.Chief).Select(u => u.Id).SingleAsync();
         var theft = await db.AppealCategories.SingleAsync(c => c.Code == "theft");
         var complaint = await db.AppealCategories.SingleAsync(c => c.IsComplaintAboutOfficer);
+        var unpublished = new AppealCategory { Code = HiddenCategory, NameEn = "Internal check", NameRu = "Служебная проверка", NameKk = "Қызметтік тексеру", IsPublic = false, SortOrder = 50 };
+        db.AppealCategories.Add(unpublished);
 
         // Department B (Baizak): a whole bundle on one of its posts, the post itself marked by its number and address.
         baizakPost.Number = "ZXQB1";
@@ -44,7 +48,8 @@ public sealed class MatrixApp : TestApp
         // A complaint about an officer, assigned to officer 17, who still must not see it: complaints go to the chief.
         var officer17 = await db.Officers.Where(o => db.Users.Any(u => u.Id == o.UserId && u.Email == Demo.Officer17)).Select(o => o.Id).SingleAsync();
         var appealC = Appeal("2099-900003", "TRACKC000003", "ZXQC complaint", taraz.Id, post17.Id, null, officer17, complaint.Id, now);
-        db.Appeals.AddRange(appealB, appealP, appealC);
+        var appealN = Appeal("2099-900004", "TRACKN000004", "ZXQN internal check", taraz.Id, post17.Id, null, officer17, unpublished.Id, now);
+        db.Appeals.AddRange(appealB, appealP, appealC, appealN);
         await db.SaveChangesAsync();
         var attachmentB = new AppealAttachment
         {
@@ -118,8 +123,11 @@ public sealed class MatrixApp : TestApp
             associationB.Id, associationP.Id, associationB.Members[0].Id, associationP.Members[0].Id, trainingB.Id, patrolB.Id, patrolP.Id,
             await db.PreventiveRecords.Where(r => r.FullName == "ZXQB-REC Person").Select(r => r.Id).SingleAsync(),
             await db.PreventiveRecords.Where(r => r.FullName == "ZXQP-REC Person").Select(r => r.Id).SingleAsync(),
-            meetingB.Id, coordinatorServesPost30);
+            meetingB.Id, coordinatorServesPost30, appealN, HiddenCategory);
     }
+
+    /// <summary>The code of the category that is not published through Open311.</summary>
+    private const string HiddenCategory = "matrix-internal";
 
     private static Appeal Appeal(string number, string code, string text, int department, int precinct, int? beat, int? officer, int category, DateTimeOffset now) => new()
     {
@@ -228,7 +236,7 @@ public sealed class MatrixApp : TestApp
 public sealed record Foreign(
     int DepartmentB, int PostB, int Post30, int BeatB, int OfficerB, Appeal AppealB, Appeal AppealP, Appeal AppealC, long AttachmentB, long AttachmentP,
     int AssociationB, int AssociationP, int VolunteerB, int VolunteerP, int TrainingB, int PatrolB, int PatrolP, int RecordB, int RecordP, int MeetingB,
-    bool CoordinatorServesPost30);
+    bool CoordinatorServesPost30, Appeal AppealN, string HiddenCategory);
 
 [CollectionDefinition(Name)]
 public sealed class MatrixCollection : ICollectionFixture<MatrixApp>

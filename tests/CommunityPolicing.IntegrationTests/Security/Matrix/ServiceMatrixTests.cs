@@ -174,7 +174,7 @@ public sealed class ServiceMatrixTests(MatrixApp app)
         "ReferenceDataService.SaveCategoryAsync", "ReferenceDataService.AddCalendarDayAsync", "ReferenceDataService.RemoveCalendarDayAsync",
         "ReferenceDataService.SaveTopicRuleAsync", "UserAdminService.SaveAsync", "UserAdminService.LockAsync", "UserAdminService.UnlockAsync",
         "UserAdminService.ResetPasswordAsync", "UserAdminService.ResetTwoFactorAsync", "AnalysisService.SaveMeetingAsync", "AnalysisService.SetActionDoneAsync", "AnalysisService.SaveBriefingAsync",
-        "AppealService.CreateAsync", "AppealService.SubmitPublicAsync", "AppealService.AttachAsync", "AppealService.AssignAsync", "AppealService.StartAsync",
+        "AppealService.CreateAsync", "AppealService.RegisterAtIntakeAsync", "AppealService.SubmitPublicAsync", "AppealService.AttachAsync", "AppealService.AssignAsync", "AppealService.StartAsync",
         "AppealService.AnswerAsync", "AppealService.ExtendAsync", "AppealService.RedirectAsync", "AppealService.CloseAsync", "AppealService.RateAsync",
         "AssociationService.SaveMonthPlanAsync", "AssociationService.SaveAsync", "AssociationService.SaveVolunteerAsync", "AssociationService.ImportMembersAsync",
         "AssociationService.RecordTrainingAsync", "BeatWorkService.AddLogAsync", "BeatWorkService.AddPlaceAsync", "BeatWorkService.AddContactAsync",
