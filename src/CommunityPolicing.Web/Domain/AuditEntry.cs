@@ -18,6 +18,7 @@ public static class AuditActions
     public const string TwoFactorEnabled = "TwoFactorEnabled";
     public const string RecoveryCodesRenewed = "RecoveryCodesRenewed";
     public const string TwoFactorReset = "TwoFactorReset";
+    public const string ReauthenticationFailed = "ReauthenticationFailed";
     public const string Anonymise = "Anonymise";
 }
 
