@@ -190,7 +190,6 @@ public static class CalendarFeedEndpoints
                 return Results.NotFound();
             }
 
-            http.Response.Headers.CacheControl = "private, max-age=900";
             return Results.Text(ics, "text/calendar; charset=utf-8");
         }).AllowAnonymous();
 }
