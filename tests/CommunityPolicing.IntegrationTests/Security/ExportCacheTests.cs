@@ -36,7 +36,10 @@ public sealed class ExportCacheTests(TestApp app)
             byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D];
             appealId = (await appeals.CreateAsync(new AppealForm
             {
-                CategoryId = 1, IsAnonymous = true, Description = "Шум во дворе, фото прилагаю", Attachments = [new AttachmentUpload("a.png", png)],
+                CategoryId = 1,
+                IsAnonymous = true,
+                Description = "Шум во дворе, фото прилагаю",
+                Attachments = [new AttachmentUpload("a.png", png)],
             })).Id;
             attachmentId = (await appeals.GetAsync(appealId))!.Attachments.Single().Id;
         }
