@@ -7,6 +7,7 @@ using CommunityPolicing.Web.Data.EmbeddedPostgres;
 using CommunityPolicing.Web.Data.Interceptors;
 using CommunityPolicing.Web.Data.Seeding;
 using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Features;
 using CommunityPolicing.Web.Features.Admin;
 using CommunityPolicing.Web.Features.Analysis;
 using CommunityPolicing.Web.Features.Appeals;
@@ -26,9 +27,11 @@ using CommunityPolicing.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 using MudBlazor.Services;
 using Serilog;
@@ -36,6 +39,7 @@ using Serilog.Extensions.Logging;
 using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
+Deployment.RequireNamedHosts(builder.Configuration, builder.Environment);
 // The app's own logger rather than the static one, so several instances in one process (the tests) keep theirs apart.
 builder.Host.UseSerilog((context, configuration) => configuration
     .ReadFrom.Configuration(context.Configuration)
@@ -87,8 +91,11 @@ services.AddSingleton(sp => new PooledDbContextFactory<AppDbContext>(new DbConte
     .Options));
 services.AddScoped<IDbContextFactory<AppDbContext>, ScopedDbContextFactory>();
 services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
-services.AddDataProtection().SetApplicationName("CommunityPolicing").PersistKeysToDbContext<AppDbContext>();
-services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+var keysProtected = Deployment.ProtectKeys(
+    services.AddDataProtection().SetApplicationName("CommunityPolicing").PersistKeysToDbContext<AppDbContext>(), builder.Configuration);
+// Its own connection with a 2-second limit and no retries: an outage answers 503 at once (DatabaseHealthCheck).
+services.AddHealthChecks().Add(new HealthCheckRegistration("database", _ => new DatabaseHealthCheck(connectionString),
+    HealthStatus.Unhealthy, [DatabaseHealthCheck.Tag], DatabaseHealthCheck.Limit));
 
 services.AddCascadingAuthenticationState();
 services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
@@ -210,6 +217,11 @@ if (builder.Configuration.GetValue("Retention:Enabled", true))
 }
 
 var app = builder.Build();
+if (!keysProtected && !app.Environment.IsDevelopment())
+{
+    app.Logger.LogWarning(Deployment.UnprotectedKeysWarning);
+}
+
 if (embedded is not null)
 {
     app.Lifetime.ApplicationStopped.Register(() => embedded.StopAsync().GetAwaiter().GetResult());
@@ -240,17 +252,21 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapOpen311();
-app.MapAppealExports();
-app.MapAppealAttachments();
-app.MapRosterExports();
-app.MapHoursExports();
-app.MapPatrolExports();
-app.MapCalendarFeeds();
-app.MapRecordExports();
-app.MapDashboardExports();
-app.MapQuarterReportExports();
-app.MapPersonExport();
+var downloads = app.MapDownloads(); // Cache-Control: no-store on every file handed out
+downloads.MapAppealExports();
+downloads.MapAppealAttachments();
+downloads.MapRosterExports();
+downloads.MapHoursExports();
+downloads.MapPatrolExports();
+downloads.MapCalendarFeeds();
+downloads.MapRecordExports();
+downloads.MapDashboardExports();
+downloads.MapQuarterReportExports();
+downloads.MapPersonExport();
+// /health and /health/ready: PostgreSQL answers; /health/live: the process runs (no database asked).
 app.MapHealthChecks("/health");
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseHealthCheck.Tag) });
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 
 app.Run();
 

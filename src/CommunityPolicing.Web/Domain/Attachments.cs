@@ -16,7 +16,7 @@ public sealed class AppealAttachment
 
 /// <summary>
 /// What may be attached: images and PDF up to 10 MB, five files an appeal. The type is read from the file's
-/// first bytes; the name and the browser's claimed type are never trusted.
+/// first bytes; the name and the browser's claimed type are never trusted, and the name's extension is the type's.
 /// </summary>
 public static class AttachmentRules
 {
@@ -36,6 +36,26 @@ public static class AttachmentRules
         : size > MaxBytes ? "Attachment.TooLarge"
         : DetectContentType(head) is null ? "Attachment.WrongType"
         : null;
+
+    /// <summary>The extension a file of the detected type is stored and served under.</summary>
+    public static string Extension(string contentType) => contentType switch
+    {
+        "image/jpeg" => ".jpg",
+        "image/png" => ".png",
+        "application/pdf" => ".pdf",
+        "image/webp" => ".webp",
+        _ => throw new ArgumentOutOfRangeException(nameof(contentType), contentType, "Not a type that may be attached."),
+    };
+
+    /// <summary>
+    /// The safe name with its last extension replaced by the detected type's: a JPEG uploaded as photo.exe is
+    /// photo.jpg, so a downloaded file never opens as what its name claimed instead of what it is.
+    /// </summary>
+    public static string StoredName(string name, string contentType)
+    {
+        var stem = Path.GetFileNameWithoutExtension(SafeName(name));
+        return (stem.Length == 0 ? "file" : stem) + Extension(contentType);
+    }
 
     /// <summary>A file name safe to send back in a Content-Disposition header.</summary>
     public static string SafeName(string name)

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Data.Seeding;
+using CommunityPolicing.Web.Domain;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Identity;
@@ -90,6 +91,47 @@ public static class TwoFactorGate
     private static bool IsOpen(HttpContext context) =>
         OpenPaths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
         || context.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
+}
+
+/// <summary>
+/// Asking again who is at the keyboard before a change to the sign-in itself (a new key, new recovery codes, another
+/// user's reset): an unattended open session must not be enough to take over or lock out an account.
+/// </summary>
+public static class Reauthentication
+{
+    /// <summary>
+    /// Null when <paramref name="secret"/> is the user's password or a current authenticator code, else the resource
+    /// key of the message. A wrong one counts toward the lockout as a failed sign-in does, and is audited.
+    /// </summary>
+    public static async Task<string?> CheckAsync(UserManager<ApplicationUser> users, AuditLog audit, ApplicationUser user, string? secret,
+        string purpose, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            return "Reauth.Required";
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return "Account.LockedOut";
+        }
+
+        // Passwords are at least 12 characters, so six digits (as the apps group them) can only be a code.
+        var code = TwoFactorSession.CleanCode(secret);
+        var right = code.Length == 6 && secret.Trim().Length <= 9 && await users.GetTwoFactorEnabledAsync(user)
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)
+            : await users.CheckPasswordAsync(user, secret);
+        if (right)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return null;
+        }
+
+        await users.AccessFailedAsync(user);
+        var locked = await users.IsLockedOutAsync(user);
+        await audit.WriteAsync(AuditActions.ReauthenticationFailed, user.Email, nameof(ApplicationUser), user.Id, new { Purpose = purpose, LockedOut = locked }, ct: ct);
+        return locked ? "Account.LockedOut" : "Reauth.Wrong";
+    }
 }
 
 /// <summary>Re-issues the sign-in cookie after a two-factor change, keeping the original sign-in time.</summary>

@@ -1,29 +1,41 @@
+using System.Diagnostics;
 using System.Net;
 using CommunityPolicing.Testing;
 
 namespace CommunityPolicing.IntegrationTests.Security;
 
-/// <summary>Its own app and cluster: this test stops the database.</summary>
-public sealed class HealthTests : IAsyncLifetime
+/// <summary>Its own app on its own cluster: this test stops the database.</summary>
+public sealed class HealthApp : TestApp
 {
-    private readonly TestApp _app = new();
+    protected override string Name => "cp_health";
 
-    public Task InitializeAsync() => _app.InitializeAsync();
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.StartAsync(Name, privateCluster: true);
+}
 
-    public Task DisposeAsync() => _app.DisposeAsync();
-
+public sealed class HealthTests(HealthApp app) : IClassFixture<HealthApp>
+{
     [Fact]
-    public async Task Health_is_200_while_PostgreSQL_answers_and_503_when_it_does_not()
+    public async Task Health_and_ready_are_200_while_PostgreSQL_answers_and_503_at_once_when_it_does_not_while_live_stays_200()
     {
-        using var client = _app.Factory.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
-
-        if (_app.Database.Cluster is not { } cluster)
+        // The retries the pages use (10, up to 2 s apart) would hold a health check far longer than a probe waits.
+        using var host = app.Factory.WithWebHostBuilder(builder => builder
+            .UseSetting("Database:RetryCount", "10").UseSetting("Database:RetryMaxDelaySeconds", "2"));
+        using var client = host.CreateClient();
+        foreach (var path in new[] { "/health", "/health/ready", "/health/live" })
         {
-            return; // an external CP_TEST_DATABASE server is not ours to stop
+            Assert.Equal((path, HttpStatusCode.OK), (path, (await client.GetAsync(path)).StatusCode));
         }
 
-        await cluster.StopAsync();
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+        await app.Database.Cluster!.StopAsync();
+
+        foreach (var path in new[] { "/health", "/health/ready" })
+        {
+            var clock = Stopwatch.StartNew();
+            var status = (await client.GetAsync(path)).StatusCode;
+            // A generous bound: with the retry strategy the answer took about 17 s; without it, well under 2 s.
+            Assert.Equal((path, HttpStatusCode.ServiceUnavailable, true), (path, status, clock.Elapsed < TimeSpan.FromSeconds(5)));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
     }
 }

@@ -144,7 +144,21 @@ public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorAp
         await client.PostLoginAsync(user.Email!, Web.Data.Seeding.DemoSeeder.Password);
         var (key, old) = await client.SetUpAsync();
 
-        var renewed = await client.PostFormAsync("/Account/TwoFactor", "two-factor-renew", []);
+        // Asked again first: a wrong password changes nothing, is shown beside the field, counts toward lockout, is audited.
+        var wrong = await client.PostFormAsync("/Account/TwoFactor", "two-factor-renew", new() { ["Renew.Secret"] = "not the password at all" });
+        var wrongHtml = await wrong.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"renew-error\"", wrongHtml);
+        Assert.Empty(TwoFactorForms.RecoveryCodes(wrongHtml));
+        await using (var check = app.NewDbContext())
+        {
+            Assert.Equal(1, (await check.Users.SingleAsync(u => u.Id == user.Id)).AccessFailedCount);
+            Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityKey == user.Id && a.Action == AuditActions.ReauthenticationFailed));
+        }
+
+        var unasked = await client.PostFormAsync("/Account/TwoFactor", "two-factor-reset", []);
+        Assert.Contains("data-testid=\"reset-error\"", await unasked.Content.ReadAsStringAsync());
+
+        var renewed = await client.PostFormAsync("/Account/TwoFactor", "two-factor-renew", new() { ["Renew.Secret"] = Web.Data.Seeding.DemoSeeder.Password });
         var fresh = TwoFactorForms.RecoveryCodes(await renewed.Content.ReadAsStringAsync());
         Assert.Equal(10, fresh.Length);
         Assert.Empty(fresh.Intersect(old));
@@ -160,7 +174,8 @@ public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorAp
         }
 
         // Resetting the authenticator turns two-factor sign-in off and shows a new key; the role sends the user back to set-up.
-        var reset = await client.PostFormAsync("/Account/TwoFactor", "two-factor-reset", []);
+        // The current code works as well as the password (the next time step's: the set-up's own code was used already).
+        var reset = await client.PostFormAsync("/Account/TwoFactor", "two-factor-reset", new() { ["Reset.Secret"] = Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30)) });
         var html = await reset.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"authenticator-key\"", html);
         Assert.DoesNotContain($"secret={key}", html);
@@ -211,9 +226,22 @@ public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorAp
         await setUp.PostLoginAsync(user.Email!, Web.Data.Seeding.DemoSeeder.Password);
         var (key, codes) = await setUp.SetUpAsync();
 
-        await using (var scope = await app.SignedInAsync(Demo.Admin))
+        var admin = await app.NewUserAsync(Roles.Administrator, Demo.Admin);
+        await using (var scope = await app.SignedInAsync(admin.Email!))
         {
-            Assert.True((await scope.ServiceProvider.GetRequiredService<UserAdminService>().ResetTwoFactorAsync(user.Id)).Succeeded);
+            var service = scope.ServiceProvider.GetRequiredService<UserAdminService>();
+            // The administrator's own password first: a wrong one resets nothing and counts against the administrator.
+            var refused = await service.ResetTwoFactorAsync(user.Id, "not the password at all");
+            Assert.Equal("Reauth.Wrong", refused.Errors[nameof(ReauthForm.Secret)]);
+            await using (var check = app.NewDbContext())
+            {
+                Assert.True((await check.Users.SingleAsync(u => u.Id == user.Id)).TwoFactorEnabled);
+                Assert.Equal(1, (await check.Users.SingleAsync(u => u.Id == admin.Id)).AccessFailedCount);
+                Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityKey == admin.Id && a.Action == AuditActions.ReauthenticationFailed));
+            }
+
+            Assert.Equal("Reauth.Required", (await service.ResetTwoFactorAsync(user.Id, "")).Errors[nameof(ReauthForm.Secret)]);
+            Assert.True((await service.ResetTwoFactorAsync(user.Id, Web.Data.Seeding.DemoSeeder.Password)).Succeeded);
         }
 
         // The password alone signs in again, straight to a fresh set-up.
@@ -225,7 +253,7 @@ public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorAp
         var stored = await db.Users.SingleAsync(u => u.Id == user.Id);
         Assert.False(stored.TwoFactorEnabled);
         var reset = await db.AuditEntries.SingleAsync(a => a.EntityKey == user.Id && a.Action == AuditActions.TwoFactorReset);
-        Assert.Equal(Demo.Admin, reset.UserName);
+        Assert.Equal(admin.Email, reset.UserName);
         // The audit trail recorded the key and recovery-code changes, never the secrets themselves.
         var values = (await db.AuditEntries.Where(a => a.EntityKey!.Contains(user.Id)).Select(a => new { a.OldValues, a.NewValues }).ToListAsync())
             .Select(a => a.OldValues + a.NewValues).ToList();
@@ -239,6 +267,6 @@ public sealed class TwoFactorTests(TwoFactorApp app) : IClassFixture<TwoFactorAp
         var user = await app.NewUserAsync(Roles.DistrictOfficer, Demo.Officer17);
         await using var scope = await app.SignedInAsync(Demo.Chief);
 
-        Assert.False((await scope.ServiceProvider.GetRequiredService<UserAdminService>().ResetTwoFactorAsync(user.Id)).Succeeded);
+        Assert.False((await scope.ServiceProvider.GetRequiredService<UserAdminService>().ResetTwoFactorAsync(user.Id, Web.Data.Seeding.DemoSeeder.Password)).Succeeded);
     }
 }

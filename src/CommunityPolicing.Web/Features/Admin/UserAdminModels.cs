@@ -3,6 +3,12 @@ using CommunityPolicing.Web.Security;
 
 namespace CommunityPolicing.Web.Features.Admin;
 
+/// <summary>The signed-in user's password or current authenticator code, asked again before a change to sign-in.</summary>
+public sealed class ReauthForm
+{
+    public string Secret { get; set; } = "";
+}
+
 public sealed record UserListQuery(string? Search = null, string? Role = null, int Page = 0, int PageSize = 25);
 
 public sealed record UserRow(

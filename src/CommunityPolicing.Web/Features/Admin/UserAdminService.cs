@@ -161,8 +161,26 @@ public sealed class UserAdminService(
     /// A lost phone: the user's authenticator key and recovery codes stop working and two-factor sign-in is off
     /// until they set it up again (which their role may require at the next sign-in). The stamp change ends their sessions.
     /// </summary>
-    public async Task<SaveResult> ResetTwoFactorAsync(string id, CancellationToken ct = default)
+    public async Task<SaveResult> ResetTwoFactorAsync(string id, string? secret, CancellationToken ct = default)
     {
+        // The administrator's own password or code first: an unattended admin session must not strip others' second factor.
+        var scope = await currentUser.GetScopeAsync(ct);
+        if (!scope.IsAdministrator)
+        {
+            return SaveResult.Missing;
+        }
+
+        identityDb.ChangeTracker.Clear();
+        if (await users.FindByIdAsync(scope.UserId) is not { } admin)
+        {
+            return SaveResult.Missing;
+        }
+
+        if (await Reauthentication.CheckAsync(users, audit, admin, secret, "ResetTwoFactor", ct) is { } problem)
+        {
+            return SaveResult.Invalid(nameof(ReauthForm.Secret), problem);
+        }
+
         var result = await ChangeAsync(id, async user =>
         {
             await users.SetTwoFactorEnabledAsync(user, false);

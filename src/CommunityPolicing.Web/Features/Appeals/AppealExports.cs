@@ -69,14 +69,15 @@ public static class AppealExports
         }).RequireAuthorization(Policies.AppealWorker);
     }
 
-    /// <summary>Downloads an attachment of an appeal in the user's scope, always as a download with the sniffed type.</summary>
+    /// <summary>Downloads an attachment of an appeal in the user's scope, always as a download with the sniffed type and its extension.</summary>
     public static void MapAppealAttachments(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/appeals/{id:long}/attachments/{attachmentId:long}", async (long id, long attachmentId, AppealService appeals,
             HttpContext http, CancellationToken ct) =>
         {
             var file = await appeals.GetAttachmentAsync(id, attachmentId, ct);
             http.Response.Headers.XContentTypeOptions = "nosniff";
-            return file is null ? Results.NotFound() : Results.File(file.Content, file.ContentType, file.FileName);
+            // The name again from the type: a row stored before names followed types cannot come back as photo.exe.
+            return file is null ? Results.NotFound() : Results.File(file.Content, file.ContentType, AttachmentRules.StoredName(file.FileName, file.ContentType));
         }).RequireAuthorization(Policies.AppealWorker);
 
     private static List<ExportColumn<AppealExportRow>> Columns(IStringLocalizer l, Dictionary<int, string> categories, AppealExport export)

@@ -540,16 +540,20 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         return file;
     }
 
-    private static AppealAttachment Attachment(long appealId, AttachmentUpload file, UserScope scope, DateTimeOffset now) => new()
+    private static AppealAttachment Attachment(long appealId, AttachmentUpload file, UserScope scope, DateTimeOffset now)
     {
-        AppealId = appealId,
-        FileName = AttachmentRules.SafeName(file.FileName),
-        ContentType = AttachmentRules.DetectContentType(file.Content)!,
-        Size = file.Content.Length,
-        Content = file.Content,
-        UploadedAt = now,
-        UploadedBy = scope.UserName.Length == 0 ? null : scope.UserName,
-    };
+        var type = AttachmentRules.DetectContentType(file.Content)!;
+        return new()
+        {
+            AppealId = appealId,
+            FileName = AttachmentRules.StoredName(file.FileName, type),
+            ContentType = type,
+            Size = file.Content.Length,
+            Content = file.Content,
+            UploadedAt = now,
+            UploadedBy = scope.UserName.Length == 0 ? null : scope.UserName,
+        };
+    }
 
     public Task<SaveResult> AssignAsync(long id, int officerId, string? note, uint version, CancellationToken ct = default) =>
         StepAsync(id, AppealEventKind.Assigned, version, note, async (db, appeal, _) =>

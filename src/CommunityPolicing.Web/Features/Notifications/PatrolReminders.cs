@@ -19,6 +19,18 @@ public sealed class SmtpOptions
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "noreply@communitypolicing.local";
+
+    /// <summary>Send without TLS when the server offers none (a relay on the same host); off by default.</summary>
+    public bool AllowPlaintext { get; set; }
+
+    /// <summary>
+    /// TLS from the first byte on port 465, else STARTTLS, required: a server (or someone between) that does not
+    /// offer it gets no password and no message. Opportunistic STARTTLS only when plaintext is allowed.
+    /// </summary>
+    public SecureSocketOptions SocketOptions =>
+        Port == 465 ? SecureSocketOptions.SslOnConnect
+        : AllowPlaintext ? SecureSocketOptions.StartTlsWhenAvailable
+        : SecureSocketOptions.StartTls;
 }
 
 /// <summary>
@@ -100,7 +112,7 @@ public sealed class PatrolReminderRunner(IDbContextFactory<AppDbContext> factory
         try
         {
             using var client = new SmtpClient();
-            await client.ConnectAsync(smtp.Value.Host!, smtp.Value.Port, SecureSocketOptions.StartTlsWhenAvailable, ct);
+            await client.ConnectAsync(smtp.Value.Host!, smtp.Value.Port, smtp.Value.SocketOptions, ct);
             if (!string.IsNullOrEmpty(smtp.Value.UserName))
             {
                 await client.AuthenticateAsync(smtp.Value.UserName, smtp.Value.Password ?? "", ct);

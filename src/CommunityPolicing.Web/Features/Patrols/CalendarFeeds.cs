@@ -206,7 +206,6 @@ public static class CalendarFeedEndpoints
                 return feed.IsGone ? Results.StatusCode(StatusCodes.Status410Gone) : Results.NotFound();
             }
 
-            http.Response.Headers.CacheControl = "private, max-age=900";
             return Results.Text(ics, "text/calendar; charset=utf-8");
         }).AllowAnonymous();
 }

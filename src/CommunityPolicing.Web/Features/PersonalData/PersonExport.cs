@@ -13,7 +13,7 @@ public static class PersonExport
 
     public static void MapPersonExport(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/admin/person/export.json", async (string? name, string? phone, string? email, PersonalDataService people,
-            IStringLocalizer<SharedResource> l, HttpContext http, TimeProvider clock, CancellationToken ct) =>
+            IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
         {
             var query = new PersonQuery { Name = name, Phone = phone, Email = email };
             var errors = query.Validate();
@@ -23,7 +23,6 @@ public static class PersonExport
             }
 
             var file = await people.ExportAsync(query, ct);
-            http.Response.Headers.CacheControl = "no-store";
             return file is null
                 ? Results.Forbid()
                 : Results.File(file, "application/json; charset=utf-8", $"personal-data-{clock.GetUtcNow():yyyy-MM-dd}.json");

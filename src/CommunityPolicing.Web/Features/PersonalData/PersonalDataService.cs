@@ -29,8 +29,8 @@ public sealed class PersonQuery
 
     internal string? NormalEmail => Text.OrNull(Email)?.ToLowerInvariant();
 
-    /// <summary>The number's last ten digits, so +7 701 555 00 11 and 8 (701) 555-00-11 are one number.</summary>
-    internal string? PhoneTail => Text.OrNull(Phone) is { } phone ? new string([.. phone.Where(char.IsAsciiDigit)]) is var d && d.Length > 10 ? d[^10..] : d : null;
+    /// <summary>The whole number normalised (<see cref="PhoneNumber.Normalise"/>), so +7 701 555 00 11 and 8 (701) 555-00-11 are one number.</summary>
+    internal string? NormalPhone => Text.OrNull(Phone) is { } phone ? PhoneNumber.Normalise(phone) : null;
 }
 
 public sealed record PersonAppeal(long Id, string RegistrationNumber, DateTimeOffset RegisteredAt, AppealStatus Status, string? ApplicantName, string? ApplicantPhone, string? ApplicantEmail);
@@ -275,7 +275,7 @@ public sealed class PersonalDataService(IDbContextFactory<AppDbContext> factory,
 
     /// <summary>
     /// Records whose fields match every given criterion the kind of record carries (volunteers have no e-mail, so an
-    /// e-mail alone finds none), compared in SQL: whole names and e-mails ignoring case, phones by their last ten digits.
+    /// e-mail alone finds none), compared in SQL: whole names and e-mails ignoring case, whole phone numbers normalised.
     /// </summary>
     private static IQueryable<T> Matching<T>(IQueryable<T> source, PersonQuery query, Expression<Func<T, string?>> name,
         Expression<Func<T, string?>>? phone, Expression<Func<T, string?>>? email)
@@ -288,11 +288,15 @@ public sealed class PersonalDataService(IDbContextFactory<AppDbContext> factory,
             applied = true;
         }
 
-        if (query.PhoneTail is { } tail && phone is not null)
+        if (query.NormalPhone is { } number && phone is not null)
         {
-            // Phones are stored as typed (digits, spaces, dashes, brackets, a leading plus: PhoneNumber.IsPlausible).
+            // Phones are stored as typed (digits, spaces, dashes, brackets, a leading plus: PhoneNumber.IsPlausible);
+            // this is PhoneNumber.Normalise in SQL. A number that merely ends alike is another person's.
+            var domestic = number.Length == 11 && number[0] == '7' ? "8" + number[1..] : null;
             source = source.Where(Compose(phone, v => v != null
-                && v.Replace(" ", "").Replace("-", "").Replace("(", "").Replace(")", "").Replace("+", "").EndsWith(tail)));
+                && (v.Replace(" ", "").Replace("-", "").Replace("(", "").Replace(")", "").Replace("+", "") == number
+                    || (domestic != null && !v.Trim().StartsWith("+")
+                        && v.Replace(" ", "").Replace("-", "").Replace("(", "").Replace(")", "") == domestic))));
             applied = true;
         }
 

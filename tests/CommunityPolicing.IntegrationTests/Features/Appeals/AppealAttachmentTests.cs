@@ -40,6 +40,47 @@ public sealed class AppealAttachmentTests(TestApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await officer30.GetAsync($"/appeals/{saved.Id}/attachments/{file.Id}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("photo.exe", "photo.jpg")]
+    [InlineData("scan.pdf.exe", "scan.pdf.jpg")]
+    [InlineData("IMG_0002.JPEG", "IMG_0002.jpg")]
+    [InlineData("noextension", "noextension.jpg")]
+    public async Task A_photo_is_stored_and_served_under_the_extension_of_its_real_type(string uploaded, string stored)
+    {
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, .. "JFIF"u8, 0];
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var appeals = chief.ServiceProvider.GetRequiredService<AppealService>();
+
+        var saved = await appeals.CreateAsync(Form(new AttachmentUpload(uploaded, jpeg)));
+
+        var file = (await appeals.GetAsync(saved.Id))!.Attachments.Single();
+        Assert.Equal((stored, "image/jpeg"), (file.FileName, file.ContentType));
+        using var client = await app.SignedInClientAsync(Demo.Chief);
+        var download = await client.GetAsync($"/appeals/{saved.Id}/attachments/{file.Id}");
+        Assert.Equal("image/jpeg", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(stored, download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition.DispositionType);
+    }
+
+    [Fact]
+    public async Task An_older_attachment_stored_under_a_wrong_extension_is_served_under_its_real_one()
+    {
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        var appeals = chief.ServiceProvider.GetRequiredService<AppealService>();
+        var saved = await appeals.CreateAsync(Form(new AttachmentUpload("map.png", Png)));
+        await using (var db = app.NewDbContext())
+        {
+            // As rows stored before the name followed the type may still be.
+            await db.AppealAttachments.Where(f => f.AppealId == saved.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.FileName, "map.html"));
+        }
+
+        var file = (await appeals.GetAsync(saved.Id))!.Attachments.Single();
+        using var client = await app.SignedInClientAsync(Demo.Chief);
+        var download = await client.GetAsync($"/appeals/{saved.Id}/attachments/{file.Id}");
+
+        Assert.Equal("map.png", download.Content.Headers.ContentDisposition!.FileNameStar ?? download.Content.Headers.ContentDisposition.FileName!.Trim('"'));
+    }
+
     [Fact]
     public async Task A_program_disguised_as_a_photo_is_refused_and_nothing_is_saved()
     {
