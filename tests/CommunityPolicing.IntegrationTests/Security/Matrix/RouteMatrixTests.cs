@@ -72,6 +72,8 @@ public sealed partial class RouteMatrixTests(MatrixApp app, ITestOutputHelper ou
         ["/public/track/{Code}"] = f => [$"/public/track/{f.AppealB.TrackingCode}", $"/public/track/{f.AppealC.TrackingCode}"],
         ["/culture"] = _ => ["/culture?name=en&returnUrl=%2F"],
         ["/health"] = _ => ["/health"],
+        ["/health/live"] = _ => ["/health/live"],
+        ["/health/ready"] = _ => ["/health/ready"],
         ["/{**path:file}"] = _ => ["/no-such-file.txt", "/appeals/export.pdf"],
         ["/appeals/export.{format}"] = f => Both("/appeals/export", "", $"?PrecinctId={f.PostB}", $"?PrecinctId={f.Post30}", $"?BeatId={f.BeatB}", $"?OfficerId={f.OfficerB}"),
         ["/appeals/{id:long}/attachments/{attachmentId:long}"] = f =>
