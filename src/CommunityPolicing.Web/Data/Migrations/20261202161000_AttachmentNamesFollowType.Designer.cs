@@ -167,6 +167,11 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("extensions");
 
+                    b.Property<string>("IdempotencyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_hash");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -399,6 +404,10 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_complaint_about_officer");
 
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_public");
+
                     b.Property<string>("NameEn")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -437,6 +446,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "public-order",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Public order, noise",
                             NameKk = "Қоғамдық тәртіп, шу",
                             NameRu = "Общественный порядок, шум",
@@ -448,6 +458,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "domestic",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Domestic conflict",
                             NameKk = "Отбасылық-тұрмыстық жанжал",
                             NameRu = "Семейно-бытовой конфликт",
@@ -459,6 +470,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "theft",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Theft",
                             NameKk = "Ұрлық",
                             NameRu = "Кража",
@@ -470,6 +482,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "fraud",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Fraud",
                             NameKk = "Алаяқтық",
                             NameRu = "Мошенничество",
@@ -481,6 +494,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "road-safety",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Road safety",
                             NameKk = "Жол қозғалысы қауіпсіздігі",
                             NameRu = "Безопасность дорожного движения",
@@ -492,6 +506,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "juveniles",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Juveniles",
                             NameKk = "Кәмелетке толмағандар",
                             NameRu = "Несовершеннолетние",
@@ -503,6 +518,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "illegal-trade",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Illegal trade",
                             NameKk = "Заңсыз сауда",
                             NameRu = "Незаконная торговля",
@@ -514,6 +530,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "migration",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Migration",
                             NameKk = "Көші-қон",
                             NameRu = "Миграция",
@@ -525,6 +542,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "officer-complaint",
                             IsComplaintAboutOfficer = true,
+                            IsPublic = false,
                             NameEn = "Complaint about an officer",
                             NameKk = "Қызметкерге шағым",
                             NameRu = "Жалоба на сотрудника",
@@ -536,6 +554,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "suggestion",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Suggestion",
                             NameKk = "Ұсыныс",
                             NameRu = "Предложение",
@@ -547,6 +566,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "gratitude",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Gratitude",
                             NameKk = "Алғыс",
                             NameRu = "Благодарность",
@@ -558,6 +578,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             Active = true,
                             Code = "other",
                             IsComplaintAboutOfficer = false,
+                            IsPublic = true,
                             NameEn = "Other",
                             NameKk = "Басқа",
                             NameRu = "Другое",
@@ -802,6 +823,10 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.Property<string>("OldValues")
                         .HasColumnType("jsonb")
                         .HasColumnName("old_values");
+
+                    b.PrimitiveCollection<string[]>("PersonalFields")
+                        .HasColumnType("text[]")
+                        .HasColumnName("personal_fields");
 
                     b.Property<string>("Role")
                         .HasMaxLength(40)
