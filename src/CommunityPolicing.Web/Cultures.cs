@@ -6,7 +6,7 @@ namespace CommunityPolicing.Web;
 /// <summary>The app's languages. The choice is kept in the standard culture cookie.</summary>
 public static class Cultures
 {
-    public static readonly string[] Supported = ["en", "ru", "kk"];
+    public static readonly string[] Supported = ["en", "ru", "kk", "tg"];
 
     public static RequestLocalizationOptions LocalizationOptions(IConfiguration configuration)
     {

@@ -7,7 +7,7 @@ using CommunityPolicing.Web.Domain;
 
 namespace CommunityPolicing.UnitTests.Resources;
 
-/// <summary>Every string the app shows exists in English, Russian and Kazakh.</summary>
+/// <summary>Every string the app shows exists in English, Russian, Kazakh and Tajik.</summary>
 public sealed partial class ResourceTests
 {
     private static readonly ResourceManager Manager = new("CommunityPolicing.Web.SharedResource", typeof(SharedResource).Assembly);
@@ -20,6 +20,7 @@ public sealed partial class ResourceTests
     [Theory]
     [InlineData("ru")]
     [InlineData("kk")]
+    [InlineData("tg")]
     public void Every_english_string_is_translated(string culture)
     {
         var english = Strings("en");
