@@ -40,6 +40,7 @@ public sealed class AppealCategory
     public required string NameEn { get; set; }
     public required string NameRu { get; set; }
     public required string NameKk { get; set; }
+    public required string NameTg { get; set; }
 
     /// <summary>Complaints about an officer go to the station chief, never to the officer.</summary>
     public bool IsComplaintAboutOfficer { get; set; }
@@ -56,7 +57,7 @@ public sealed class AppealCategory
     /// <summary>Whether Open311 shows the category and its appeals; queries use the same rule (<c>IsPublic &amp;&amp; !IsComplaintAboutOfficer</c>).</summary>
     public bool IsPublished => IsPublic && !IsComplaintAboutOfficer;
 
-    public string Name(string culture) => culture switch { "ru" => NameRu, "kk" => NameKk, _ => NameEn };
+    public string Name(string culture) => culture switch { "ru" => NameRu, "kk" => NameKk, "tg" => NameTg, _ => NameEn };
 }
 
 public static class AppealCategories
@@ -66,18 +67,18 @@ public static class AppealCategories
     /// <summary>The starting list (seeded by migration); administrators may add and rename.</summary>
     public static readonly AppealCategory[] Defaults =
     [
-        new() { Id = 1, Code = "public-order", SortOrder = 1, NameEn = "Public order, noise", NameRu = "Общественный порядок, шум", NameKk = "Қоғамдық тәртіп, шу" },
-        new() { Id = 2, Code = "domestic", SortOrder = 2, NameEn = "Domestic conflict", NameRu = "Семейно-бытовой конфликт", NameKk = "Отбасылық-тұрмыстық жанжал" },
-        new() { Id = 3, Code = "theft", SortOrder = 3, NameEn = "Theft", NameRu = "Кража", NameKk = "Ұрлық" },
-        new() { Id = 4, Code = "fraud", SortOrder = 4, NameEn = "Fraud", NameRu = "Мошенничество", NameKk = "Алаяқтық" },
-        new() { Id = 5, Code = "road-safety", SortOrder = 5, NameEn = "Road safety", NameRu = "Безопасность дорожного движения", NameKk = "Жол қозғалысы қауіпсіздігі" },
-        new() { Id = 6, Code = "juveniles", SortOrder = 6, NameEn = "Juveniles", NameRu = "Несовершеннолетние", NameKk = "Кәмелетке толмағандар" },
-        new() { Id = 7, Code = "illegal-trade", SortOrder = 7, NameEn = "Illegal trade", NameRu = "Незаконная торговля", NameKk = "Заңсыз сауда" },
-        new() { Id = 8, Code = "migration", SortOrder = 8, NameEn = "Migration", NameRu = "Миграция", NameKk = "Көші-қон" },
-        new() { Id = 9, Code = ComplaintAboutOfficer, SortOrder = 9, IsComplaintAboutOfficer = true, IsPublic = false, NameEn = "Complaint about an officer", NameRu = "Жалоба на сотрудника", NameKk = "Қызметкерге шағым" },
-        new() { Id = 10, Code = "suggestion", SortOrder = 10, NameEn = "Suggestion", NameRu = "Предложение", NameKk = "Ұсыныс" },
-        new() { Id = 11, Code = "gratitude", SortOrder = 11, NameEn = "Gratitude", NameRu = "Благодарность", NameKk = "Алғыс" },
-        new() { Id = 12, Code = "other", SortOrder = 12, NameEn = "Other", NameRu = "Другое", NameKk = "Басқа" },
+        new() { Id = 1, Code = "public-order", SortOrder = 1, NameEn = "Public order, noise", NameRu = "Общественный порядок, шум", NameKk = "Қоғамдық тәртіп, шу", NameTg = "Тартиботи ҷамъиятӣ, ғавғо" },
+        new() { Id = 2, Code = "domestic", SortOrder = 2, NameEn = "Domestic conflict", NameRu = "Семейно-бытовой конфликт", NameKk = "Отбасылық-тұрмыстық жанжал", NameTg = "Низои оилавию маишӣ" },
+        new() { Id = 3, Code = "theft", SortOrder = 3, NameEn = "Theft", NameRu = "Кража", NameKk = "Ұрлық", NameTg = "Дуздӣ" },
+        new() { Id = 4, Code = "fraud", SortOrder = 4, NameEn = "Fraud", NameRu = "Мошенничество", NameKk = "Алаяқтық", NameTg = "Қаллобӣ" },
+        new() { Id = 5, Code = "road-safety", SortOrder = 5, NameEn = "Road safety", NameRu = "Безопасность дорожного движения", NameKk = "Жол қозғалысы қауіпсіздігі", NameTg = "Бехатарии ҳаракат дар роҳ" },
+        new() { Id = 6, Code = "juveniles", SortOrder = 6, NameEn = "Juveniles", NameRu = "Несовершеннолетние", NameKk = "Кәмелетке толмағандар", NameTg = "Ноболиғон" },
+        new() { Id = 7, Code = "illegal-trade", SortOrder = 7, NameEn = "Illegal trade", NameRu = "Незаконная торговля", NameKk = "Заңсыз сауда", NameTg = "Савдои ғайриқонунӣ" },
+        new() { Id = 8, Code = "migration", SortOrder = 8, NameEn = "Migration", NameRu = "Миграция", NameKk = "Көші-қон", NameTg = "Муҳоҷират" },
+        new() { Id = 9, Code = ComplaintAboutOfficer, SortOrder = 9, IsComplaintAboutOfficer = true, IsPublic = false, NameEn = "Complaint about an officer", NameRu = "Жалоба на сотрудника", NameKk = "Қызметкерге шағым", NameTg = "Шикоят аз корманд" },
+        new() { Id = 10, Code = "suggestion", SortOrder = 10, NameEn = "Suggestion", NameRu = "Предложение", NameKk = "Ұсыныс", NameTg = "Пешниҳод" },
+        new() { Id = 11, Code = "gratitude", SortOrder = 11, NameEn = "Gratitude", NameRu = "Благодарность", NameKk = "Алғыс", NameTg = "Миннатдорӣ" },
+        new() { Id = 12, Code = "other", SortOrder = 12, NameEn = "Other", NameRu = "Другое", NameKk = "Басқа", NameTg = "Дигар" },
     ];
 }
 

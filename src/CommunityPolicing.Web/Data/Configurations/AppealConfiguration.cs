@@ -89,6 +89,7 @@ public sealed class AppealCategoryConfiguration : IEntityTypeConfiguration<Appea
         builder.Property(c => c.NameEn).HasMaxLength(100);
         builder.Property(c => c.NameRu).HasMaxLength(100);
         builder.Property(c => c.NameKk).HasMaxLength(100);
+        builder.Property(c => c.NameTg).HasMaxLength(100);
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasData(AppealCategories.Defaults);
     }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using NpgsqlTypes;
 
+#nullable disable
 
 namespace CommunityPolicing.Web.Data.Migrations
 {
@@ -423,6 +424,12 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name_ru");
 
+                    b.Property<string>("NameTg")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name_tg");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer")
                         .HasColumnName("sort_order");
@@ -447,6 +454,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             NameEn = "Public order, noise",
                             NameKk = "Қоғамдық тәртіп, шу",
                             NameRu = "Общественный порядок, шум",
+                            NameTg = "Тартиботи ҷамъиятӣ, ғавғо",
                             SortOrder = 1
                         },
                         new
@@ -459,6 +467,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             NameEn = "Domestic conflict",
                             NameKk = "Отбасылық-тұрмыстық жанжал",
                             NameRu = "Семейно-бытовой конфликт",
+                            NameTg = "Низои оилавию маишӣ",
                             SortOrder = 2
                         },
                         new
@@ -471,6 +480,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             NameEn = "Theft",
                             NameKk = "Ұрлық",
                             NameRu = "Кража",
+                            NameTg = "Дуздӣ",
                             SortOrder = 3
                         },
                         new
@@ -483,6 +493,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             NameEn = "Fraud",
                             NameKk = "Алаяқтық",
                             NameRu = "Мошенничество",
+                            NameTg = "Қаллобӣ",
                             SortOrder = 4
                         },
                         new
@@ -495,6 +506,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             NameEn = "Road safety",
                             NameKk = "Жол қозғалысы қауіпсіздігі",
                             NameRu = "Безопасность дорожного движения",
+                            NameTg = "Бехатарии ҳаракат дар роҳ",
                             SortOrder = 5
                         },
                         new
@@ -507,6 +519,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             NameEn = "Juveniles",
                             NameKk = "Кәмелетке толмағандар",
                             NameRu = "Несовершеннолетние",
+                            NameTg = "Ноболиғон",
                             SortOrder = 6
                         },
                         new
@@ -519,6 +532,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             NameEn = "Illegal trade",
                             NameKk = "Заңсыз сауда",
                             NameRu = "Незаконная торговля",
+                            NameTg = "Савдои ғайриқонунӣ",
                             SortOrder = 7
                         },
                         new
@@ -531,6 +545,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             NameEn = "Migration",
                             NameKk = "Көші-қон",
                             NameRu = "Миграция",
+                            NameTg = "Муҳоҷират",
                             SortOrder = 8
                         },
                         new
@@ -543,6 +558,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             NameEn = "Complaint about an officer",
                             NameKk = "Қызметкерге шағым",
                             NameRu = "Жалоба на сотрудника",
+                            NameTg = "Шикоят аз корманд",
                             SortOrder = 9
                         },
                         new
@@ -555,6 +571,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             NameEn = "Suggestion",
                             NameKk = "Ұсыныс",
                             NameRu = "Предложение",
+                            NameTg = "Пешниҳод",
                             SortOrder = 10
                         },
                         new
@@ -567,6 +584,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             NameEn = "Gratitude",
                             NameKk = "Алғыс",
                             NameRu = "Благодарность",
+                            NameTg = "Миннатдорӣ",
                             SortOrder = 11
                         },
                         new
@@ -579,6 +597,7 @@ namespace CommunityPolicing.Web.Data.Migrations
                             NameEn = "Other",
                             NameKk = "Басқа",
                             NameRu = "Другое",
+                            NameTg = "Дигар",
                             SortOrder = 12
                         });
                 });

@@ -55,7 +55,7 @@ public static class DemoAppeals
             var appeal = new Appeal
             {
                 RegistrationNumber = $"{registeredOn.Year}-{i:D6}",
-                TrackingCode = $"DEMO{i:D8}",
+                TrackingCode = $"DEM0{i:D8}", // a zero, as the portal reads a typed O
                 DepartmentId = beat.Precinct!.DepartmentId,
                 PrecinctId = beat.PrecinctId,
                 BeatId = beat.Id,
@@ -122,10 +122,9 @@ public static class DemoAppeals
         }
 
         await db.SaveChangesAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("SELECT setval('appeal_numbers', 320)", ct);
     }
 
-    private static void Step(Appeal appeal, AppealEventKind kind, DateTimeOffset at, string? note)
+    internal static void Step(Appeal appeal, AppealEventKind kind, DateTimeOffset at, string? note)
     {
         var from = appeal.Status;
         appeal.Status = AppealWorkflow.After(from, kind);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,8 @@ namespace CommunityPolicing.Web.Data.Seeding;
 /// <summary>
 /// Deterministic demo data for Zhambyl region (Taraz), after the press texts in shared/seeds:
 /// posts No. 17 (Dulati university) and No. 30 (15th microdistrict), about 38% of district-officer
-/// posts vacant, some officers not living on their beat, posts planned and under construction.
+/// posts vacant, some officers not living on their beat, posts planned and under construction; and a Tajik
+/// department (<see cref="DemoIstaravshan"/>).
 /// </summary>
 public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
@@ -22,35 +24,27 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
         ("officer.17@demo.local", Roles.DistrictOfficer),
         ("officer.30@demo.local", Roles.DistrictOfficer),
         ("coordinator@demo.local", Roles.VolunteerCoordinator),
+        (DemoIstaravshan.Chief, Roles.StationChief),
     ];
 
-    private static readonly string[] Surnames =
-    [
-        "Абдрахманов", "Жумабаев", "Сейткали", "Нурланов", "Исаев", "Бекмуратов", "Ким", "Оспанов", "Тулегенов",
-        "Кузнецов", "Байжанов", "Мамыров", "Садыков", "Ахметов", "Петренко", "Есенов", "Калиев", "Омаров",
-        "Рахимов", "Сулейменов", "Иванов", "Токтаров", "Жаксылыков", "Мусин",
-    ];
+    /// <summary>A demo region's local colour: officers' names as written there, ranks, badges, phones, streets, beat names.</summary>
+    internal sealed record Locality(string[] Surnames, string[] GivenNames, string[] Patronymics, string[] Ranks, string BadgePrefix,
+        string PhonePrefix, string[] Streets, string BeatName, string ReceptionHours);
 
-    private static readonly string[] GivenNames =
-    [
-        "Ерлан", "Нурлан", "Асхат", "Данияр", "Бауыржан", "Максат", "Дмитрий", "Ержан", "Серик", "Алексей",
-        "Талгат", "Арман", "Руслан", "Жандос", "Айдос", "Олжас", "Санжар", "Виктор",
-    ];
+    private static readonly Locality Zhambyl = new(
+        ["Абдрахманов", "Жумабаев", "Сейткали", "Нурланов", "Исаев", "Бекмуратов", "Ким", "Оспанов", "Тулегенов",
+            "Кузнецов", "Байжанов", "Мамыров", "Садыков", "Ахметов", "Петренко", "Есенов", "Калиев", "Омаров",
+            "Рахимов", "Сулейменов", "Иванов", "Токтаров", "Жаксылыков", "Мусин"],
+        ["Ерлан", "Нурлан", "Асхат", "Данияр", "Бауыржан", "Максат", "Дмитрий", "Ержан", "Серик", "Алексей",
+            "Талгат", "Арман", "Руслан", "Жандос", "Айдос", "Олжас", "Санжар", "Виктор"],
+        ["Болатович", "Серикович", "Маратович", "Кайратович", "Ерланович", "Сергеевич", "Нурланович", "Асанович"],
+        ["лейтенант полиции", "старший лейтенант полиции", "капитан полиции", "майор полиции"],
+        "ZHM", "+7 701",
+        ["ул. Толе би", "пр. Жамбыла", "ул. Сулейманова", "ул. Абая", "ул. Казыбек би", "ул. Байзак батыра",
+            "ул. Айтиева", "ул. Рысбек батыра", "ул. Желтоксан", "пр. Абая"],
+        "Участок № {0}-{1}", "Пн–Пт 17:00–20:00");
 
-    private static readonly string[] Patronymics =
-    [
-        "Болатович", "Серикович", "Маратович", "Кайратович", "Ерланович", "Сергеевич", "Нурланович", "Асанович",
-    ];
-
-    private static readonly string[] Ranks = ["лейтенант полиции", "старший лейтенант полиции", "капитан полиции", "майор полиции"];
-
-    private static readonly string[] Streets =
-    [
-        "ул. Толе би", "пр. Жамбыла", "ул. Сулейманова", "ул. Абая", "ул. Казыбек би", "ул. Байзак батыра",
-        "ул. Айтиева", "ул. Рысбек батыра", "ул. Желтоксан", "пр. Абая",
-    ];
-
-    private sealed record PostSeed(string Number, string Name, string Address, PrecinctKind Kind, PrecinctStatus Status,
+    internal sealed record PostSeed(string Number, string Name, string Address, PrecinctKind Kind, PrecinctStatus Status,
         int Authorised, int Beats, double Lat, double Lon);
 
     private static readonly PostSeed[] TarazPosts =
@@ -91,9 +85,9 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
         logger.LogInformation("Empty database: adding demo data for Zhambyl region");
         var random = new Random(2026);
         var region = new Region { Name = "Жамбылская область" };
-        var taraz = Department("Управление полиции г. Тараз", region);
-        var baizak = Department("Отдел полиции Байзакского района", region);
-        var zhambyl = Department("Отдел полиции Жамбылского района", region);
+        var taraz = Department("Управление полиции г. Тараз", region, Jurisdiction.Kazakhstan, "Asia/Almaty");
+        var baizak = Department("Отдел полиции Байзакского района", region, Jurisdiction.Kazakhstan, "Asia/Almaty");
+        var zhambyl = Department("Отдел полиции Жамбылского района", region, Jurisdiction.Kazakhstan, "Asia/Almaty");
         db.Regions.Add(region);
 
         var badge = 100;
@@ -102,7 +96,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
         {
             foreach (var seed in posts)
             {
-                department.Precincts.Add(Post(seed, random, ref badge, ref officerIndex));
+                department.Precincts.Add(Post(seed, Zhambyl, random, ref badge, ref officerIndex));
             }
         }
 
@@ -123,22 +117,24 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
         await DemoAssociations.SeedAsync(db, coordinator.Id, clock.GetUtcNow(), ct);
         await DemoPatrols.SeedAsync(db, clock.GetUtcNow(), ct);
         await DemoBeatWork.SeedAsync(db, clock.GetUtcNow(), ct);
+        await DemoIstaravshan.SeedAsync(db, this, clock.GetUtcNow(), ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT setval('appeal_numbers', (SELECT count(*) FROM appeals))", ct);
     }
 
-    private static Department Department(string name, Region region)
+    internal static Department Department(string name, Region region, Jurisdiction jurisdiction, string timeZoneId)
     {
         var department = new Department
         {
             Name = name,
             Region = region,
-            Jurisdiction = Jurisdiction.Kazakhstan,
-            TimeZoneId = "Asia/Almaty",
+            Jurisdiction = jurisdiction,
+            TimeZoneId = timeZoneId,
         };
         region.Departments.Add(department);
         return department;
     }
 
-    private static Precinct Post(PostSeed seed, Random random, ref int badge, ref int officerIndex)
+    internal static Precinct Post(PostSeed seed, Locality locality, Random random, ref int badge, ref int officerIndex)
     {
         var precinct = new Precinct
         {
@@ -151,7 +147,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
             Status = seed.Status,
             AuthorisedPosts = seed.Authorised,
             RoundTheClock = seed.Kind == PrecinctKind.Modular,
-            ReceptionHours = seed.Kind == PrecinctKind.Modular ? null : "Пн–Пт 17:00–20:00",
+            ReceptionHours = seed.Kind == PrecinctKind.Modular ? null : locality.ReceptionHours,
             PlannedOn = new DateOnly(2021, 3, 1).AddDays(random.Next(0, 400)),
         };
         if (seed.Status is PrecinctStatus.UnderConstruction or PrecinctStatus.Operating)
@@ -176,12 +172,12 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
         for (var i = 0; i < filled; i++)
         {
             precinct.Officers.Add(Officer(i == 0 && filled > 2 ? OfficerPosition.SeniorDistrictInspector : OfficerPosition.DistrictInspector,
-                random, ref badge, ref officerIndex));
+                locality, random, ref badge, ref officerIndex));
         }
 
         if (seed.Status == PrecinctStatus.Operating && random.Next(3) == 0)
         {
-            precinct.Officers.Add(Officer(OfficerPosition.JuvenileAffairsInspector, random, ref badge, ref officerIndex));
+            precinct.Officers.Add(Officer(OfficerPosition.JuvenileAffairsInspector, locality, random, ref badge, ref officerIndex));
         }
 
         for (var i = 0; i < seed.Beats; i++)
@@ -189,10 +185,10 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
             var districtOfficers = precinct.Officers.Where(o => Staffing.FillsDistrictPost(o.Position)).ToList();
             precinct.Beats.Add(new Beat
             {
-                Name = $"Участок № {seed.Number}-{i + 1}",
+                Name = string.Format(CultureInfo.InvariantCulture, locality.BeatName, seed.Number, i + 1),
                 Population = random.Next(2500, 9000),
                 Households = random.Next(700, 2800),
-                Description = $"{Streets[random.Next(Streets.Length)]}, {Streets[random.Next(Streets.Length)]}",
+                Description = $"{locality.Streets[random.Next(locality.Streets.Length)]}, {locality.Streets[random.Next(locality.Streets.Length)]}",
                 Officer = i < districtOfficers.Count ? districtOfficers[i] : null,
                 BoundaryGeoJson = Square(seed.Lat + (i / 2 * 0.006), seed.Lon + (i % 2 * 0.008)),
             });
@@ -212,31 +208,31 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
         return precinct;
     }
 
-    private static Officer Officer(OfficerPosition position, Random random, ref int badge, ref int index)
+    private static Officer Officer(OfficerPosition position, Locality staff, Random random, ref int badge, ref int index)
     {
-        var surname = Surnames[index % Surnames.Length];
-        var name = $"{surname} {GivenNames[random.Next(GivenNames.Length)]} {Patronymics[random.Next(Patronymics.Length)]}";
+        var surname = staff.Surnames[index % staff.Surnames.Length];
+        var name = $"{surname} {staff.GivenNames[random.Next(staff.GivenNames.Length)]} {staff.Patronymics[random.Next(staff.Patronymics.Length)]}";
         index++;
         return new Officer
         {
             FullName = name,
-            Rank = Ranks[random.Next(Ranks.Length)],
-            BadgeNumber = $"ZHM-{badge++:D4}",
+            Rank = staff.Ranks[random.Next(staff.Ranks.Length)],
+            BadgeNumber = $"{staff.BadgePrefix}-{badge++:D4}",
             Position = position,
             LivesOnBeat = random.Next(10) >= 2,
-            Phone = $"+7 701 {random.Next(100, 999)} {random.Next(10, 99)} {random.Next(10, 99)}",
+            Phone = $"{staff.PhonePrefix} {random.Next(100, 999)} {random.Next(10, 99)} {random.Next(10, 99)}",
         };
     }
 
     /// <summary>A small square boundary (about 700 m) around a point, as a GeoJSON polygon.</summary>
-    private static string Square(double lat, double lon)
+    internal static string Square(double lat, double lon)
     {
         const double d = 0.003;
         FormattableString json = $$"""{"type":"Polygon","coordinates":[[[{{lon - d}},{{lat - d}}],[{{lon + d}},{{lat - d}}],[{{lon + d}},{{lat + d}}],[{{lon - d}},{{lat + d}}],[{{lon - d}},{{lat - d}}]]]}""";
         return FormattableString.Invariant(json);
     }
 
-    private async Task<ApplicationUser> CreateUserAsync(string email, string fullName, string role, int? departmentId, int? precinctId)
+    internal async Task<ApplicationUser> CreateUserAsync(string email, string fullName, string role, int? departmentId, int? precinctId)
     {
         var user = new ApplicationUser
         {

@@ -21,7 +21,8 @@ public sealed class ReferenceDataService(IDbContextFactory<AppDbContext> factory
             .When(form.Code.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')), nameof(form.Code), "Validation.Code")
             .Required(nameof(form.NameEn), form.NameEn).MaxLength(nameof(form.NameEn), form.NameEn, 100)
             .Required(nameof(form.NameRu), form.NameRu).MaxLength(nameof(form.NameRu), form.NameRu, 100)
-            .Required(nameof(form.NameKk), form.NameKk).MaxLength(nameof(form.NameKk), form.NameKk, 100);
+            .Required(nameof(form.NameKk), form.NameKk).MaxLength(nameof(form.NameKk), form.NameKk, 100)
+            .Required(nameof(form.NameTg), form.NameTg).MaxLength(nameof(form.NameTg), form.NameTg, 100);
         if (errors.Count > 0)
         {
             return SaveResult.Invalid(errors);
@@ -33,7 +34,7 @@ public sealed class ReferenceDataService(IDbContextFactory<AppDbContext> factory
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var category = form.Id == 0 ? db.AppealCategories.Add(new AppealCategory { Code = "", NameEn = "", NameRu = "", NameKk = "" }).Entity
+        var category = form.Id == 0 ? db.AppealCategories.Add(new AppealCategory { Code = "", NameEn = "", NameRu = "", NameKk = "", NameTg = "" }).Entity
             : await db.AppealCategories.FirstOrDefaultAsync(c => c.Id == form.Id, ct);
         if (category is null)
         {
@@ -44,6 +45,7 @@ public sealed class ReferenceDataService(IDbContextFactory<AppDbContext> factory
         category.NameEn = form.NameEn.Trim();
         category.NameRu = form.NameRu.Trim();
         category.NameKk = form.NameKk.Trim();
+        category.NameTg = form.NameTg.Trim();
         category.IsComplaintAboutOfficer = form.IsComplaintAboutOfficer;
         category.IsPublic = form.IsPublic && !form.IsComplaintAboutOfficer; // complaints about officers are never published
         category.Active = form.Active;

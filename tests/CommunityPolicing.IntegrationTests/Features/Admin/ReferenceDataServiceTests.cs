@@ -35,11 +35,11 @@ public sealed class ReferenceDataServiceTests(TestApp app)
         var asChief = chief.ServiceProvider.GetRequiredService<ReferenceDataService>();
         await using var admin = await app.SignedInAsync(Demo.Admin);
         var asAdmin = admin.ServiceProvider.GetRequiredService<ReferenceDataService>();
-        var category = new AppealCategory { Code = "graffiti", NameEn = "Graffiti", NameRu = "Граффити", NameKk = "Граффити", SortOrder = 20 };
+        var category = new AppealCategory { Code = "graffiti", NameEn = "Graffiti", NameRu = "Граффити", NameKk = "Граффити", NameTg = "Граффити", SortOrder = 20 };
 
         Assert.True((await asChief.SaveCategoryAsync(category)).NotFound);
         Assert.True((await asChief.AddCalendarDayAsync(new CalendarDay { Date = new DateOnly(2027, 6, 1), Name = "x" })).NotFound);
-        Assert.Equal("Validation.Code", (await asAdmin.SaveCategoryAsync(new AppealCategory { Code = "Граф фити", NameEn = "a", NameRu = "b", NameKk = "c" })).Errors["Code"]);
+        Assert.Equal("Validation.Code", (await asAdmin.SaveCategoryAsync(new AppealCategory { Code = "Граф фити", NameEn = "a", NameRu = "b", NameKk = "c", NameTg = "c" })).Errors["Code"]);
         Assert.Equal("Validation.WorkingDayOnWeekend", (await asAdmin.AddCalendarDayAsync(
             new CalendarDay { Date = new DateOnly(2027, 6, 1), Kind = CalendarDayKind.WorkingDay, Name = "Вторник" })).Errors["Date"]);
         Assert.True((await asAdmin.SaveCategoryAsync(category)).Succeeded);
@@ -53,8 +53,8 @@ public sealed class ReferenceDataServiceTests(TestApp app)
         await using var admin = await app.SignedInAsync(Demo.Admin);
         var asAdmin = admin.ServiceProvider.GetRequiredService<ReferenceDataService>();
         using var client = app.Factory.CreateClient();
-        var hidden = new AppealCategory { Code = "internal-audit", NameEn = "Internal audit", NameRu = "Внутренний аудит", NameKk = "Ішкі аудит", SortOrder = 21, IsPublic = false };
-        var complaint = new AppealCategory { Code = "conduct", NameEn = "Conduct", NameRu = "Поведение", NameKk = "Мінез-құлық", SortOrder = 22, IsComplaintAboutOfficer = true, IsPublic = true };
+        var hidden = new AppealCategory { Code = "internal-audit", NameEn = "Internal audit", NameRu = "Внутренний аудит", NameKk = "Ішкі аудит", NameTg = "Ішкі аудит", SortOrder = 21, IsPublic = false };
+        var complaint = new AppealCategory { Code = "conduct", NameEn = "Conduct", NameRu = "Поведение", NameKk = "Мінез-құлық", NameTg = "Мінез-құлық", SortOrder = 22, IsComplaintAboutOfficer = true, IsPublic = true };
 
         Assert.True((await asAdmin.SaveCategoryAsync(hidden)).Succeeded);
         Assert.True((await asAdmin.SaveCategoryAsync(complaint)).Succeeded);

@@ -91,9 +91,9 @@ public sealed class Open311Tests(TestApp app)
         await using var db = app.NewDbContext();
         var taraz = await db.Departments.Where(d => d.Name == Demo.TarazDepartment).Select(d => d.Id).SingleAsync();
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var hidden = new AppealCategory { Code = $"internal-{suffix}", NameEn = "Internal check", NameRu = "Служебная проверка", NameKk = "Қызметтік тексеру", IsPublic = false, SortOrder = 99 };
+        var hidden = new AppealCategory { Code = $"internal-{suffix}", NameEn = "Internal check", NameRu = "Служебная проверка", NameKk = "Қызметтік тексеру", NameTg = "Қызметтік тексеру", IsPublic = false, SortOrder = 99 };
         // A category that says it is public but holds complaints about officers: still never published.
-        var complaints = new AppealCategory { Code = $"complaint-{suffix}", NameEn = "Officer conduct", NameRu = "Поведение сотрудника", NameKk = "Қызметкердің мінез-құлқы", IsComplaintAboutOfficer = true, IsPublic = true, SortOrder = 98 };
+        var complaints = new AppealCategory { Code = $"complaint-{suffix}", NameEn = "Officer conduct", NameRu = "Поведение сотрудника", NameKk = "Қызметкердің мінез-құлқы", NameTg = "Қызметкердің мінез-құлқы", IsComplaintAboutOfficer = true, IsPublic = true, SortOrder = 98 };
         db.AppealCategories.AddRange(hidden, complaints);
         await db.SaveChangesAsync();
         var complaintCategory = await db.AppealCategories.SingleAsync(c => c.Code == AppealCategories.ComplaintAboutOfficer);

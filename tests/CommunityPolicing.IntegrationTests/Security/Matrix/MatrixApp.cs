@@ -32,7 +32,7 @@ public sealed class MatrixApp : TestApp
         var anyUser = await db.Users.Where(u => u.Email == Demo.Chief).Select(u => u.Id).SingleAsync();
         var theft = await db.AppealCategories.SingleAsync(c => c.Code == "theft");
         var complaint = await db.AppealCategories.SingleAsync(c => c.IsComplaintAboutOfficer);
-        var unpublished = new AppealCategory { Code = HiddenCategory, NameEn = "Internal check", NameRu = "Служебная проверка", NameKk = "Қызметтік тексеру", IsPublic = false, SortOrder = 50 };
+        var unpublished = new AppealCategory { Code = HiddenCategory, NameEn = "Internal check", NameRu = "Служебная проверка", NameKk = "Қызметтік тексеру", NameTg = "Қызметтік тексеру", IsPublic = false, SortOrder = 50 };
         db.AppealCategories.Add(unpublished);
 
         // Department B (Baizak): a whole bundle on one of its posts, the post itself marked by its number and address.
