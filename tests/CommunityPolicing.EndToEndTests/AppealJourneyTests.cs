@@ -47,6 +47,7 @@ public sealed class AppealJourneyTests(BrowserApp app)
         await BrowserApp.OpenRowAsync(officer, "appeals-grid", "Ахметова Гульнара", "**/appeals/*");
         await officer.ClickAsync("[data-testid=step-Answered]");
         await officer.Locator("textarea[data-testid=answer], [data-testid=answer] textarea").First.FillAsync("Проведён рейд, подросткам и родителям сделаны предупреждения. Двор под контролем.");
+        await officer.AssertAccessibleAsync("answer dialog");
         await officer.ClickAsync(".mud-dialog [data-testid=save]");
         await Assertions.Expect(officer.Locator("[data-testid=appeal-answer]")).ToContainTextAsync("Проведён рейд");
         await BrowserApp.ScreenshotAsync(officer, "appeal-detail");
@@ -65,13 +66,16 @@ public sealed class AppealJourneyTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task The_public_landing_offers_filing_tracking_and_staff_sign_in_in_three_languages()
+    public async Task The_public_landing_offers_filing_tracking_and_staff_sign_in_in_four_languages()
     {
         var page = await app.NewPageAsync(culture: "kk");
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Учаскелік полицейіңізге жазыңыз");
         await page.Locator(".language-links a", new() { HasText = "EN" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Write to your district police");
+        await page.Locator(".language-links a", new() { HasText = "TG" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ба нозири минтақавии худ муроҷиат кунед");
+        await page.Locator(".language-links a", new() { HasText = "EN" }).ClickAsync();
         await BrowserApp.ScreenshotAsync(page, "public-landing");
 
         await page.FillAsync("#code", "NOSUCHCODE00");

@@ -21,6 +21,7 @@ public sealed class AssociationTests(BrowserApp app)
         await DateAsync(dialog, "volunteer-check-on", DateTime.Today.ToString("M/d/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await SelectAsync(page, dialog, "volunteer-status", "Active");
         await SelectAsync(page, dialog, "volunteer-check", "Passed");
+        await page.AssertAccessibleAsync("member dialog");
         await dialog.Locator("[data-testid=save]").ClickAsync();
         var row = page.Locator("[data-testid=member-row]", new() { HasText = "Жаксыбеков Ерасыл" });
         await Assertions.Expect(row).ToContainTextAsync("no Legal basics training");

@@ -29,6 +29,7 @@ public sealed class BeatWorkTests(BrowserApp app)
         var dialog = page.Locator(".mud-dialog");
         await Input(dialog, "done-attendance").FillAsync("38");
         await Input(dialog, "done-outcome").FillAsync("Students asked about phone scams");
+        await page.AssertAccessibleAsync("activity done dialog");
         await dialog.Locator("[data-testid=save]").ClickAsync();
         await Assertions.Expect(lecture.Locator("[data-testid=activity-done]")).ToContainTextAsync("Attendance: 38");
         await BrowserApp.ScreenshotAsync(page, "prevention-phone");

@@ -60,11 +60,15 @@ public sealed class BrowserApp : TestApp
             HasTouch = phone,
             DeviceScaleFactor = 1,
         });
-        await context.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = BaseUrl }]);
+        await context.AddCookiesAsync([CultureCookie(BaseUrl, culture)]);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         return page;
     }
+
+    /// <summary>The cookie the language switch sets: the next page comes in that language.</summary>
+    public static Microsoft.Playwright.Cookie CultureCookie(string baseUrl, string culture) =>
+        new() { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = baseUrl };
 
     public async Task<IPage> SignInAsync(string email, bool phone = false, string culture = "ru")
     {
@@ -111,9 +115,14 @@ public sealed class BrowserApp : TestApp
         await WaitForCircuitAsync(page);
     }
 
-    /// <summary>Screenshots go to CP_SCREENSHOTS when set (docs/screenshots when refreshing the docs), else to a temporary folder.</summary>
+    /// <summary>
+    /// The journeys' checkpoints: the page as the user sees it there (a dialog open, a form filled) passes axe-core, then
+    /// is photographed. Screenshots go to CP_SCREENSHOTS when set (docs/screenshots when refreshing the docs), else to a
+    /// temporary folder.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
+        await page.AssertAccessibleAsync(name);
         var folder = Environment.GetEnvironmentVariable("CP_SCREENSHOTS") ?? Path.Combine(Path.GetTempPath(), "cp-screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });

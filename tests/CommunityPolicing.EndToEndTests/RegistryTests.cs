@@ -27,6 +27,7 @@ public sealed class RegistryTests(BrowserApp app)
         await page.ClickAsync("[data-testid=edit-equipment]");
         await page.Locator("input[data-testid=planned-CctvCamera], [data-testid=planned-CctvCamera] input").FillAsync("24");
         await page.Locator("input[data-testid=installed-CctvCamera], [data-testid=installed-CctvCamera] input").FillAsync("18");
+        await page.AssertAccessibleAsync("equipment dialog");
         await page.ClickAsync(".mud-dialog [data-testid=save]");
 
         var cameras = page.Locator("[data-testid=equipment-CctvCamera]");

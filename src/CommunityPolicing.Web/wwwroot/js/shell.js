@@ -1,5 +1,11 @@
 // The shell's drop-down menus are <details> elements and the drawer a checkbox (Components/Layout/MainLayout.razor):
+// the skip link focuses the page's main content (captured first, so Blazor's router does not navigate);
 // close menus on a click elsewhere, on Escape and after a choice; close the drawer over the page on phones after a choice.
+document.addEventListener('click', e => {
+    if (!e.target.closest('.skip-link')) return;
+    e.preventDefault();
+    document.getElementById('main')?.focus();
+}, true);
 document.addEventListener('click', e => {
     for (const menu of document.querySelectorAll('details.menu[open]')) {
         if (!menu.contains(e.target) || e.target.closest('.menu-list a')) menu.open = false;
@@ -14,3 +20,31 @@ document.addEventListener('keydown', e => {
         e.target.click();
     }
 });
+
+// A table wider than a phone scrolls sideways inside its container; keyboard users reach it there (WCAG 2.1.1).
+// MudBlazor renders the containers, so a table that overflows becomes a focusable region named after its card or section.
+let tablesPending = false;
+function reachableTables() {
+    tablesPending = false;
+    for (const box of document.querySelectorAll('.mud-table-container')) {
+        const scrolls = box.scrollWidth > box.clientWidth + 1;
+        if (scrolls && !box.hasAttribute('tabindex')) {
+            const heading = box.closest('section, .mud-card, .mud-paper')?.querySelector('h2, h3, .mud-typography-subtitle2');
+            box.tabIndex = 0;
+            box.setAttribute('role', 'region');
+            if (heading) box.setAttribute('aria-label', heading.textContent.trim());
+            box.dataset.reachable = '';
+        } else if (!scrolls && box.dataset.reachable !== undefined) {
+            box.removeAttribute('tabindex');
+            box.removeAttribute('role');
+            box.removeAttribute('aria-label');
+            delete box.dataset.reachable;
+        }
+    }
+}
+function queueTables() {
+    if (!tablesPending) { tablesPending = true; requestAnimationFrame(reachableTables); }
+}
+new MutationObserver(queueTables).observe(document.documentElement, { childList: true, subtree: true });
+addEventListener('resize', queueTables);
+queueTables();
