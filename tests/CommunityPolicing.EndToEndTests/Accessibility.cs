@@ -15,8 +15,17 @@ public static class Accessibility
     /// <summary>The serious and critical violations, one line each: the page, the rule, the element.</summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string label)
     {
-        // The shell adjusts the page a frame after it renders (wwwroot/js/shell.js: wide tables become reachable).
-        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        // The page as it rests: the shell adjusts it a frame after it renders (wwwroot/js/shell.js: wide tables become
+        // reachable), and a snackbar or drawer fading in has colours that are neither the start's nor the end's.
+        await page.EvaluateAsync("""
+            () => Promise.race([
+                new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))
+                    .then(() => Promise.all(document.getAnimations()
+                        .filter(a => a.effect?.getComputedTiming().iterations !== Infinity)
+                        .map(a => a.finished.catch(() => null)))),
+                new Promise(done => setTimeout(done, 3000)),
+            ])
+            """);
         var result = await page.RunAxe(Options);
         return
         [
