@@ -15,6 +15,9 @@ public static class Accessibility
     /// <summary>The serious and critical violations, one line each: the page, the rule, the element.</summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string label)
     {
+        // A saved-message snackbar fades out on its own timer, mid-fade wherever axe meets it: checked once gone.
+        await page.Locator(".mud-snackbar").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10_000 });
+
         // The page as it rests: the shell adjusts it a frame after it renders (wwwroot/js/shell.js: wide tables become
         // reachable), and a snackbar or drawer fading in has colours that are neither the start's nor the end's.
         await page.EvaluateAsync("""

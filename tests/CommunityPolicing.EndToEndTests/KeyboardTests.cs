@@ -14,6 +14,8 @@ public sealed class KeyboardTests(BrowserApp app)
         await BrowserApp.WaitForCircuitAsync(page);
         var url = page.Url;
 
+        // From the top of the page, as a keyboard user arriving there (after a link, focus is on the page's heading).
+        await page.EvaluateAsync("() => { document.body.tabIndex = -1; document.body.focus(); document.body.removeAttribute('tabindex'); }");
         await page.Keyboard.PressAsync("Tab");
         var skip = page.Locator(".skip-link");
         await Assertions.Expect(skip).ToBeFocusedAsync();

@@ -60,7 +60,8 @@ public sealed class PatrolExportTests(TestApp app)
         var coverage = await scope.ServiceProvider.GetRequiredService<PatrolService>().CoverageAsync(1000);
         await using var db = app.NewDbContext();
         var since = Today.AddDays(-14);
-        var covered = await db.Beats.Where(b => db.Patrols.Any(p => p.Status == PatrolStatus.Completed && p.Date >= since && p.Beats.Any(x => x.Id == b.Id)))
+        var covered = await db.Beats.Where(b => b.Precinct!.Department!.Name == Demo.TarazDepartment)
+            .Where(b => db.Patrols.Any(p => p.Status == PatrolStatus.Completed && p.Date >= since && p.Beats.Any(x => x.Id == b.Id)))
             .Select(b => b.Id).ToListAsync();
         var department = await db.Beats.CountAsync(b => b.Precinct!.Department!.Name == Demo.TarazDepartment);
 
