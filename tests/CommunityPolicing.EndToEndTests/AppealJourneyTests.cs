@@ -75,6 +75,7 @@ public sealed class AppealJourneyTests(BrowserApp app)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Write to your district police");
         await page.Locator(".language-links a", new() { HasText = "TG" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ба нозири минтақавии худ муроҷиат кунед");
+        await BrowserApp.ScreenshotAsync(page, "public-landing-tg");
         await page.Locator(".language-links a", new() { HasText = "EN" }).ClickAsync();
         await BrowserApp.ScreenshotAsync(page, "public-landing");
 

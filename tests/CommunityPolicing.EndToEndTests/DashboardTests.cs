@@ -6,6 +6,20 @@ namespace CommunityPolicing.EndToEndTests;
 public sealed class DashboardTests(BrowserApp app)
 {
     [Fact]
+    public async Task The_Istaravshan_chief_reads_his_own_posts_figures_in_Tajik()
+    {
+        var page = await app.SignInAsync("chief.istaravshan@demo.local", culture: "tg");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "tg");
+        await Assertions.Expect(page.Locator(".app-drawer")).ToContainTextAsync("Саҳифаи асосӣ");
+        var posts = page.Locator("[data-testid=precinct-row]");
+        await Assertions.Expect(posts.First).ToBeVisibleAsync();
+        Assert.All(await posts.AllInnerTextsAsync(), post => Assert.DoesNotContain("УПП", post));
+        await Assertions.Expect(posts.Filter(new() { HasText = "Маркази ҳамкории" })).ToHaveCountAsync(1);
+        await BrowserApp.ScreenshotAsync(page, "home-chief.istaravshan-tg");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_chief_drills_from_a_posts_figure_to_its_beats_and_to_the_very_appeals_it_counts()
     {
         var page = await app.SignInAsync("chief.taraz@demo.local", culture: "en");

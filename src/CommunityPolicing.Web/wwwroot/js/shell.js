@@ -23,10 +23,17 @@ document.addEventListener('keydown', e => {
 
 // A table wider than a phone scrolls sideways inside its container; keyboard users reach it there (WCAG 2.1.1).
 // MudBlazor renders the containers, so a table that overflows becomes a focusable region named after its card or section.
+// A table can start to overflow with no change to the page's elements (a web font arriving, a column growing), so each
+// container and its table are watched for size as well.
 let tablesPending = false;
+const watched = new WeakSet();
+const sizes = new ResizeObserver(() => queueTables());
 function reachableTables() {
     tablesPending = false;
     for (const box of document.querySelectorAll('.mud-table-container')) {
+        for (const part of [box, box.firstElementChild]) {
+            if (part && !watched.has(part)) { watched.add(part); sizes.observe(part); }
+        }
         const scrolls = box.scrollWidth > box.clientWidth + 1;
         if (scrolls && !box.hasAttribute('tabindex')) {
             const heading = box.closest('section, .mud-card, .mud-paper')?.querySelector('h2, h3, .mud-typography-subtitle2');
@@ -45,6 +52,25 @@ function reachableTables() {
 function queueTables() {
     if (!tablesPending) { tablesPending = true; requestAnimationFrame(reachableTables); }
 }
-new MutationObserver(queueTables).observe(document.documentElement, { childList: true, subtree: true });
+
+// A dialog gives the focus back to what opened it (WCAG 2.4.3). MudBlazor's focus trap does so only when it noted the
+// focus before moving it, which a slow circuit can miss: so the shell remembers the last focus outside any dialog.
+let opener = null, dialogOpen = false;
+const overlays = '.mud-dialog-container, .mud-popover-provider';
+document.addEventListener('focusin', e => { if (!e.target.closest(overlays)) opener = e.target; });
+function returnFocus() {
+    const open = document.querySelector('.mud-dialog-container') !== null;
+    if (dialogOpen && !open) {
+        // The trap's own restore may come a moment later and leave the focus nowhere: check again for a second.
+        const back = opener;
+        const restore = () => {
+            if (back?.isConnected && (document.activeElement === document.body || !document.activeElement)) back.focus();
+        };
+        [0, 100, 300, 1000].forEach(delay => setTimeout(restore, delay));
+    }
+    dialogOpen = open;
+}
+
+new MutationObserver(() => { queueTables(); returnFocus(); }).observe(document.documentElement, { childList: true, subtree: true });
 addEventListener('resize', queueTables);
 queueTables();
