@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using CommunityPolicing.Web;
 using CommunityPolicing.Web.Components;
@@ -155,10 +157,12 @@ services.Configure<PasswordHasherOptions>(options => options.IterationCount = 21
 // The client's address as the nearest known proxy saw it (ClientAddress); rate limits count by it.
 services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>(ClientAddress.ForwardedHeaders);
 services.AddSingleton<SignInLimiter>();
+services.AddSingleton<PublicSubmissionLimiter>();
 services.AddRateLimiter(options =>
 {
-    // Public submissions (portal, tracking form posts, Open311): a fixed window per client address; page views are free.
-    var permits = builder.Configuration.GetValue("RateLimits:PublicSubmissions", 10);
+    // The flood ceiling of public posts (portal, tracking form, Open311): a fixed window per client address; page views
+    // are free. The portal counts accepted appeals itself, lower, and answers with the form (PublicSubmissionLimiter).
+    var permits = builder.Configuration.GetValue(PublicLimits.Setting, 60);
     options.AddPolicy(PublicLimits.Policy, context => HttpMethods.IsGet(context.Request.Method)
         ? RateLimitPartition.GetNoLimiter("views")
         : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Bucket(context),
@@ -166,8 +170,19 @@ services.AddRateLimiter(options =>
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     options.OnRejected = (context, ct) =>
     {
-        var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()["Public.TooMany"];
-        return new ValueTask(context.HttpContext.Response.WriteAsync(text, ct));
+        var http = context.HttpContext;
+        var text = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()["Public.TooMany"].Value;
+        if (!http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+        {
+            return new ValueTask(http.Response.WriteAsync(text, ct)); // an API client (Open311)
+        }
+
+        // A browser gets a page that reads on a phone, in the visitor's language.
+        var line = WebUtility.HtmlEncode(text);
+        http.Response.ContentType = "text/html; charset=utf-8";
+        return new ValueTask(http.Response.WriteAsync(
+            $"""<!DOCTYPE html><html lang="{CultureInfo.CurrentUICulture.Name}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{line}</title></head><body style="font: 1rem/1.5 system-ui, sans-serif; margin: 2rem"><p>{line}</p></body></html>""",
+            ct));
     };
 });
 

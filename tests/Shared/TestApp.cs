@@ -38,7 +38,8 @@ public class TestApp : IAsyncLifetime
             .UseSetting("Patrols:Reminders", "false") // tests run the reminders themselves
             .UseSetting("Retention:Enabled", "false") // and the retention job
             .UseSetting("Dashboards:CacheSeconds", "0") // tests change data and read the figures at once; DashboardTests checks the cache
-            .UseSetting("RateLimits:PublicSubmissions", "10000") // tests post far more than one visitor; one test checks the limit
+            .UseSetting("RateLimits:PublicSubmissions", "10000") // tests post far more than one visitor; some tests check the limits
+            .UseSetting("RateLimits:PublicRequests", "10000")
             .UseSetting("RateLimits:SignInsPerClient", "10000")); // and sign in far more often; ClientLimitTests check both
         Configure(Factory);
         await StartAsync();

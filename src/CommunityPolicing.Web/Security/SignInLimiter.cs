@@ -1,5 +1,3 @@
-using System.Threading.RateLimiting;
-
 namespace CommunityPolicing.Web.Security;
 
 /// <summary>
@@ -7,30 +5,19 @@ namespace CommunityPolicing.Web.Security;
 /// setting <c>RateLimits:SignInsPerClient</c>. Identity's lockout counts per account; this stops one client
 /// trying one password on many accounts. Every attempt counts, right ones too: the limit is checked before the password.
 /// </summary>
-public sealed class SignInLimiter : IDisposable
+public sealed class SignInLimiter(IConfiguration configuration) : ClientLimiter(configuration, Setting, 20)
 {
     public const string Setting = "RateLimits:SignInsPerClient";
-
-    private readonly PartitionedRateLimiter<string> _limiter;
-
-    public SignInLimiter(IConfiguration configuration)
-    {
-        var permits = Math.Max(1, configuration.GetValue(Setting, 20));
-        _limiter = PartitionedRateLimiter.Create<string, string>(bucket => RateLimitPartition.GetFixedWindowLimiter(bucket,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(10), QueueLimit = 0 }));
-    }
 
     /// <summary>Takes one attempt for the request's client; false (and a 429 status) when its window is used up.</summary>
     public bool TryAttempt(HttpContext context)
     {
-        using var lease = _limiter.AttemptAcquire(ClientAddress.Bucket(context));
-        if (!lease.IsAcquired)
+        if (TryTake(context))
         {
-            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return true;
         }
 
-        return lease.IsAcquired;
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        return false;
     }
-
-    public void Dispose() => _limiter.Dispose();
 }

@@ -1,5 +1,6 @@
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Features.Appeals;
+using CommunityPolicing.Web.Security;
 
 namespace CommunityPolicing.Web.Features.Public;
 
@@ -48,8 +49,19 @@ public sealed class PublicAppealInput
     };
 }
 
-/// <summary>Rate limits of the public endpoints, per client address; settings under RateLimits:PublicSubmissions.</summary>
+/// <summary>
+/// The flood ceiling of the public endpoints: form posts and Open311 writes per client address, setting
+/// <c>RateLimits:PublicRequests</c>. Accepted appeals have their own, lower count (<see cref="PublicSubmissionLimiter"/>).
+/// </summary>
 public static class PublicLimits
 {
-    public const string Policy = "public-submissions";
+    public const string Policy = "public-requests";
+    public const string Setting = "RateLimits:PublicRequests";
 }
+
+/// <summary>
+/// Appeals the portal accepted from one client address in a 10-minute window, setting <c>RateLimits:PublicSubmissions</c>.
+/// Only accepted ones count, so a citizen correcting a form is never refused; a refused one keeps all that was typed.
+/// </summary>
+public sealed class PublicSubmissionLimiter(IConfiguration configuration)
+    : ClientLimiter(configuration, "RateLimits:PublicSubmissions", 10);

@@ -65,16 +65,26 @@ public sealed partial class PublicPortalTests(TestApp app)
     }
 
     [Fact]
-    public async Task Submissions_from_one_address_are_rate_limited()
+    public async Task Only_accepted_appeals_count_and_one_over_the_limit_comes_back_with_all_that_was_typed()
     {
-        using var limited = app.Factory.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:PublicSubmissions", "1"));
+        using var limited = app.Factory.WithWebHostBuilder(builder => builder.UseSetting("RateLimits:PublicSubmissions", "2"));
         using var client = limited.CreateClient();
+        await using var db = app.NewDbContext();
 
-        await SubmitAsync(client, new() { ["Input.Description"] = "Первое", ["Input.IsAnonymous"] = "true" });
+        Assert.Contains("data-testid=\"tracking-code\"", await SubmitAsync(client, new() { ["Input.Description"] = "Первое", ["Input.IsAnonymous"] = "true" }));
+        Assert.Contains("field-error", await SubmitAsync(client, new() { ["Input.Description"] = "Без согласия", ["Input.ApplicantName"] = "Иванов" }));
+        Assert.Contains("data-testid=\"tracking-code\"", await SubmitAsync(client, new() { ["Input.Description"] = "Второе", ["Input.IsAnonymous"] = "true" }));
+        var before = await db.Appeals.CountAsync();
+
         var (form, token) = await FormAsync(client);
-        var second = await client.PostAsync("/public/appeal", Content(form, token, new() { ["Input.Description"] = "Второе", ["Input.IsAnonymous"] = "true" }));
+        var third = await client.PostAsync("/public/appeal", Content(form, token, new() { ["Input.Description"] = "Третье, про двор у школы", ["Input.IsAnonymous"] = "true" }));
+        var html = WebUtility.HtmlDecode(await third.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Contains("data-testid=\"too-many-appeals\"", html);
+        Assert.Contains("Третье, про двор у школы", html); // the form again, with the text typed
+        Assert.DoesNotContain("data-testid=\"tracking-code\"", html);
+        Assert.Equal(before, await db.Appeals.CountAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/public/track?code=ABC")).StatusCode); // reading is never limited
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using CommunityPolicing.Testing;
 using CommunityPolicing.Web.Data.Seeding;
+using CommunityPolicing.Web.Features.Public;
 
 namespace CommunityPolicing.IntegrationTests.Security.Edge;
 
@@ -23,7 +24,7 @@ public sealed class ClientLimitTests(TestApp app)
     [Fact]
     public async Task A_known_proxy_passes_on_the_client_address_and_each_client_has_its_own_bucket()
     {
-        await using var limited = app.WithSettings(("RateLimits:PublicSubmissions", "1"));
+        await using var limited = app.WithSettings((PublicLimits.Setting, "1"));
         using var proxy = limited.ClientFrom("127.0.0.1");
 
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await SubmitAsync(proxy, "203.0.113.7")).StatusCode);
@@ -34,7 +35,7 @@ public sealed class ClientLimitTests(TestApp app)
     [Fact]
     public async Task Proxies_of_a_configured_network_are_believed_and_loopback_then_is_not()
     {
-        await using var limited = app.WithSettings(("RateLimits:PublicSubmissions", "1"), ("ForwardedHeaders:KnownNetworks", "10.1.0.0/16"));
+        await using var limited = app.WithSettings((PublicLimits.Setting, "1"), ("ForwardedHeaders:KnownNetworks", "10.1.0.0/16"));
         using var proxy = limited.ClientFrom("10.1.2.3");
         using var loopback = limited.ClientFrom("127.0.0.1");
 
@@ -49,7 +50,7 @@ public sealed class ClientLimitTests(TestApp app)
     [Fact]
     public async Task X_forwarded_for_from_a_client_that_is_no_proxy_does_not_change_its_bucket()
     {
-        await using var limited = app.WithSettings(("RateLimits:PublicSubmissions", "1"));
+        await using var limited = app.WithSettings((PublicLimits.Setting, "1"));
         using var client = limited.ClientFrom("198.51.100.20");
 
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await SubmitAsync(client, "203.0.113.1")).StatusCode);
@@ -58,9 +59,28 @@ public sealed class ClientLimitTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_browser_over_the_flood_ceiling_gets_a_page_in_its_language_that_reads_on_a_phone()
+    {
+        await using var limited = app.WithSettings((PublicLimits.Setting, "1"));
+        using var client = limited.ClientFrom("198.51.100.60");
+        client.DefaultRequestHeaders.Add("Accept", "text/html");
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Dkk%7Cuic%3Dkk");
+
+        await SubmitAsync(client);
+        var refused = await SubmitAsync(client);
+        var html = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"kk\">", html);
+        Assert.Contains("name=\"viewport\"", html);
+        Assert.Contains("Бірнеше минуттан кейін", html);
+    }
+
+    [Fact]
     public async Task Ipv6_clients_in_one_64_share_a_bucket_and_other_prefixes_do_not()
     {
-        await using var limited = app.WithSettings(("RateLimits:PublicSubmissions", "1"));
+        await using var limited = app.WithSettings((PublicLimits.Setting, "1"));
         using var first = limited.ClientFrom("2001:db8:1:2::1");
         using var sameNetwork = limited.ClientFrom("2001:db8:1:2:ffff:ffff:ffff:fffe");
         using var otherNetwork = limited.ClientFrom("2001:db8:1:3::1");
