@@ -57,6 +57,7 @@ public sealed class AccessibilityTests(BrowserApp app)
         ["/records/{Id:int}"] = ids => $"/records/{ids.Record}",
         ["/reports/quarter"] = _ => "/reports/quarter",
         ["/public/appeal"] = _ => "/public/appeal",
+        ["/public/privacy"] = _ => "/public/privacy",
         ["/public/track"] = ids => $"/public/track?code={ids.TrackingCode}",
         ["/public/track/{Code}"] = ids => $"/public/track/{ids.TrackingCode}",
     };

@@ -21,24 +21,42 @@ public sealed class AppealJourneyTests(BrowserApp app)
 
         var centre = BeatBoundary.Parse(beat.BoundaryGeoJson!)!.Centroid;
 
-        var citizen = await app.NewPageAsync(phone: true);
+        // On a 390 px phone in Russian: coordinates with a decimal comma, and a first Send without the name or the consent.
+        var ru = CultureInfo.GetCultureInfo("ru");
+        var citizen = await app.NewPageAsync(phone: true, culture: "ru");
         await citizen.GotoAsync("/");
         await BrowserApp.ScreenshotAsync(citizen, "public-landing-phone");
         await citizen.ClickAsync("[data-testid=file-appeal]");
         await citizen.SelectOptionAsync("#category", new SelectOptionValue { Index = 3 });
         await citizen.FillAsync("#description", "Вечером у подъезда собираются подростки, шумят и распивают спиртное.");
         await citizen.FillAsync("#address", "ул. Сулейманова, 7");
-        await citizen.FillAsync("#latitude", centre.Y.ToString(CultureInfo.InvariantCulture));
-        await citizen.FillAsync("#longitude", centre.X.ToString(CultureInfo.InvariantCulture));
-        await citizen.FillAsync("#name", "Ахметова Гульнара");
+        await citizen.FillAsync("#latitude", centre.Y.ToString("0.######", ru));
+        await citizen.FillAsync("#longitude", centre.X.ToString("0.######", ru));
         await citizen.FillAsync("#phone", "+7 701 555 12 34");
+        await citizen.ClickAsync("[data-testid=submit]");
+
+        var summary = citizen.Locator("[data-testid=error-summary]");
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await Assertions.Expect(summary.Locator("a")).ToHaveTextAsync(["ФИО: Обязательное поле.", "Согласие на обработку персональных данных: Нужно ваше согласие, либо подайте обращение анонимно."]);
+        await Assertions.Expect(citizen.Locator("#latitude")).ToHaveValueAsync(centre.Y.ToString("0.######", ru)); // all that was typed is kept
+        await BrowserApp.ScreenshotAsync(citizen, "public-appeal-errors-phone");
+        await summary.Locator("a").First.ClickAsync();
+        await Assertions.Expect(citizen.Locator("#name")).ToBeFocusedAsync();
+        await citizen.Keyboard.TypeAsync("Ахметова Гульнара");
         await citizen.CheckAsync("#consent");
         await BrowserApp.ScreenshotAsync(citizen, "public-appeal-phone");
         await citizen.ClickAsync("[data-testid=submit]");
         await citizen.WaitForLoadStateAsync();
+        await Assertions.Expect(citizen.Locator("[data-testid=answer-by]")).ToContainTextAsync("Ответ будет дан не позднее");
         await BrowserApp.ScreenshotAsync(citizen, "public-appeal-submitted-phone");
         var code = (await citizen.Locator("[data-testid=tracking-code]").InnerTextAsync()).Trim();
         Assert.Equal(12, code.Length);
+        await using (var db = app.NewDbContext())
+        {
+            var stored = await db.Appeals.SingleAsync(a => a.TrackingCode == code);
+            Assert.Equal(beat.Id, stored.BeatId); // the comma was read as a decimal point, and the point chose the beat
+            Assert.Equal(centre.Y, stored.Latitude!.Value, 5);
+        }
 
         var officer = await app.SignInAsync("officer.17@demo.local");
         await officer.GotoAsync("/appeals");

@@ -44,6 +44,8 @@ public sealed class KeyboardTests(BrowserApp app)
         await page.Keyboard.PressAsync("ArrowDown");
         await TabToAsync(page, page.Locator("#description"));
         await page.Keyboard.TypeAsync("Во дворе по ночам жгут костры, дым идёт в окна.");
+        await TabToAsync(page, page.Locator("#department"));
+        await page.Keyboard.PressAsync("ArrowDown");
         await TabToAsync(page, page.Locator("#address"));
         await page.Keyboard.TypeAsync("ул. Толе би, 12");
         await TabToAsync(page, page.Locator("#name"));

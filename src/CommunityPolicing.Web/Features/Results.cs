@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommunityPolicing.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -128,5 +129,44 @@ public static class Text
         }
 
         return false;
+    }
+}
+
+/// <summary>Numbers as people type them in their language, for the static forms that bind text.</summary>
+public static class Number
+{
+    /// <summary>
+    /// A decimal number in the culture's notation ("42,8987" in Russian or Kazakh), or with a point, which every phone
+    /// keyboard offers; spaces between digit groups and a typographic minus are allowed. Empty is null; anything else that
+    /// is not a number (including a comma in English, where it separates thousands) is refused, never read as another number.
+    /// </summary>
+    public static bool TryRead(string? text, CultureInfo culture, out double? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var plain = text.Trim().Replace('\u2212', '-').Replace(" ", "").Replace("\u00a0", "").Replace("\u202f", "");
+        var separator = culture.NumberFormat.NumberDecimalSeparator;
+        if (separator != "." && plain.Contains('.') && plain.Contains(separator, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (separator != ".")
+        {
+            plain = plain.Replace(separator, ".", StringComparison.Ordinal);
+        }
+
+        if (!double.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            || !double.IsFinite(number))
+        {
+            return false;
+        }
+
+        value = number;
+        return true;
     }
 }

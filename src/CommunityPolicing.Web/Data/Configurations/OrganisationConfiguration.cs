@@ -19,6 +19,10 @@ public sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departmen
     {
         builder.Property(d => d.Name).HasMaxLength(200);
         builder.Property(d => d.TimeZoneId).HasMaxLength(64);
+        builder.Property(d => d.PlaceEn).HasMaxLength(100);
+        builder.Property(d => d.PlaceRu).HasMaxLength(100);
+        builder.Property(d => d.PlaceKk).HasMaxLength(100);
+        builder.Property(d => d.PlaceTg).HasMaxLength(100);
         builder.Property(d => d.Jurisdiction).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(d => new { d.RegionId, d.Name }).IsUnique();
         builder.HasOne(d => d.Region).WithMany(r => r.Departments).OnDelete(DeleteBehavior.Restrict);

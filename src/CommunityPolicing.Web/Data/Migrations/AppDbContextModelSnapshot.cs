@@ -1278,6 +1278,26 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("PlaceEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place_en");
+
+                    b.Property<string>("PlaceKk")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place_kk");
+
+                    b.Property<string>("PlaceRu")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place_ru");
+
+                    b.Property<string>("PlaceTg")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place_tg");
+
                     b.Property<int>("RegionId")
                         .HasColumnType("integer")
                         .HasColumnName("region_id");

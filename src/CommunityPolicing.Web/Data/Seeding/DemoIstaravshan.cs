@@ -54,7 +54,8 @@ public static class DemoIstaravshan
     {
         var random = new Random(992);
         var region = new Region { Name = "Вилояти Суғд" };
-        var department = DemoSeeder.Department(Department, region, Jurisdiction.Tajikistan, "Asia/Dushanbe");
+        var department = DemoSeeder.Department(Department, region, Jurisdiction.Tajikistan, "Asia/Dushanbe",
+            new("Istaravshan city", "г. Истаравшан", "Истаравшан қаласы", "шаҳри Истаравшан"));
         var badge = 1;
         var officerIndex = 0;
         foreach (var seed in Posts)

@@ -85,9 +85,12 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
         logger.LogInformation("Empty database: adding demo data for Zhambyl region");
         var random = new Random(2026);
         var region = new Region { Name = "Жамбылская область" };
-        var taraz = Department("Управление полиции г. Тараз", region, Jurisdiction.Kazakhstan, "Asia/Almaty");
-        var baizak = Department("Отдел полиции Байзакского района", region, Jurisdiction.Kazakhstan, "Asia/Almaty");
-        var zhambyl = Department("Отдел полиции Жамбылского района", region, Jurisdiction.Kazakhstan, "Asia/Almaty");
+        var taraz = Department("Управление полиции г. Тараз", region, Jurisdiction.Kazakhstan, "Asia/Almaty",
+            new("Taraz city", "г. Тараз", "Тараз қаласы", "шаҳри Тароз"));
+        var baizak = Department("Отдел полиции Байзакского района", region, Jurisdiction.Kazakhstan, "Asia/Almaty",
+            new("Baizak district", "Байзакский район", "Байзақ ауданы", "ноҳияи Байзак"));
+        var zhambyl = Department("Отдел полиции Жамбылского района", region, Jurisdiction.Kazakhstan, "Asia/Almaty",
+            new("Zhambyl district", "Жамбылский район", "Жамбыл ауданы", "ноҳияи Ҷамбул"));
         db.Regions.Add(region);
 
         var badge = 100;
@@ -121,11 +124,18 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> factory, UserMana
         await db.Database.ExecuteSqlRawAsync("SELECT setval('appeal_numbers', (SELECT count(*) FROM appeals))", ct);
     }
 
-    internal static Department Department(string name, Region region, Jurisdiction jurisdiction, string timeZoneId)
+    /// <summary>A place's name in English, Russian, Kazakh and Tajik.</summary>
+    internal sealed record PlaceNames(string En, string Ru, string Kk, string Tg);
+
+    internal static Department Department(string name, Region region, Jurisdiction jurisdiction, string timeZoneId, PlaceNames place)
     {
         var department = new Department
         {
             Name = name,
+            PlaceEn = place.En,
+            PlaceRu = place.Ru,
+            PlaceKk = place.Kk,
+            PlaceTg = place.Tg,
             Region = region,
             Jurisdiction = jurisdiction,
             TimeZoneId = timeZoneId,

@@ -115,7 +115,12 @@ public sealed record AttachmentFile(string FileName, string ContentType, byte[] 
 /// <summary>What the applicant sees on the tracking page: never anyone's personal data.</summary>
 public sealed record PublicAppealView(
     string RegistrationNumber, string TrackingCode, int CategoryId, AppealStatus Status, DateTimeOffset RegisteredAt, DateOnly DueDate,
-    string? Precinct, string? Answer, DateTimeOffset? AnsweredAt, string? RedirectedTo, string? StatusNote, int? Rating, bool CanRate);
+    string? Precinct, string? Answer, DateTimeOffset? AnsweredAt, string? RedirectedTo, string? StatusNote, int? Rating, bool CanRate,
+    string TimeZoneId)
+{
+    /// <summary>The day it was filed where the department is, as the applicant reckons it.</summary>
+    public DateOnly RegisteredOn => LocalTime.Date(RegisteredAt, TimeZoneId);
+}
 
 public sealed record AppealExportRow(
     string RegistrationNumber, DateTimeOffset RegisteredAt, string TimeZoneId, int CategoryId, AppealChannel Channel, AppealStatus Status,

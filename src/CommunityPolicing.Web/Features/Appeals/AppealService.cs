@@ -332,7 +332,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
 
         if (!await db.Departments.AnyAsync(d => d.Id == departmentId, ct))
         {
-            return (SaveResult.Invalid(nameof(AppealForm.DepartmentId), "Validation.Required"), null);
+            return (SaveResult.Invalid(nameof(AppealForm.DepartmentId), "Public.ChoosePlace"), null);
         }
 
         var result = await RegisterAsync(db, form, departmentId, null, UserScope.Nobody, ct);
@@ -670,7 +670,8 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         return await db.Appeals.AsNoTracking().Where(a => a.TrackingCode == code)
             .Select(a => new PublicAppealView(a.RegistrationNumber, a.TrackingCode, a.CategoryId, a.Status, a.RegisteredAt, a.DueDate,
                 a.Precinct == null ? null : a.Precinct.Name, a.Answer, a.AnsweredAt, a.RedirectedTo, a.StatusNote, a.Rating,
-                applicant && a.Rating == null && !a.IsAnonymous && (a.Status == AppealStatus.Answered || a.Status == AppealStatus.Closed)))
+                applicant && a.Rating == null && !a.IsAnonymous && (a.Status == AppealStatus.Answered || a.Status == AppealStatus.Closed),
+                a.Department!.TimeZoneId))
             .FirstOrDefaultAsync(ct);
     }
 
@@ -723,11 +724,16 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         return await db.AppealCategories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.SortOrder).ToListAsync(ct);
     }
 
-    /// <summary>Departments for the public form: every department (the public may write to any).</summary>
-    public async Task<IReadOnlyList<Option>> PublicDepartmentsAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The places the public form offers (the public may write to any department): each department by the city or
+    /// district it serves, named and sorted in the citizen's language.
+    /// </summary>
+    public async Task<IReadOnlyList<Option>> PublicPlacesAsync(CultureInfo culture, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new Option(d.Id, d.Name)).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().ToListAsync(ct);
+        var language = culture.TwoLetterISOLanguageName;
+        return departments.Select(d => new Option(d.Id, d.Place(language))).OrderBy(o => o.Name, StringComparer.Create(culture, true)).ToList();
     }
 
     private static AppealEvent Event(DateTimeOffset at, UserScope scope, AppealEventKind kind, AppealStatus? from, AppealStatus to, string? note) =>

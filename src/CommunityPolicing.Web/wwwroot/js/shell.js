@@ -74,3 +74,33 @@ function returnFocus() {
 new MutationObserver(() => { queueTables(); returnFocus(); }).observe(document.documentElement, { childList: true, subtree: true });
 addEventListener('resize', queueTables);
 queueTables();
+
+// The public form comes back with its problems listed first: the list takes the focus, so a phone shows it and a screen
+// reader reads it (the page is a full load after the post, so this runs then).
+// Each problem links to its field, which takes the focus (a fragment alone would only scroll there).
+document.querySelector('.error-summary')?.focus();
+document.addEventListener('click', e => {
+    const link = e.target.closest('.error-summary a[href^="#"]');
+    const field = link && document.getElementById(link.getAttribute('href').slice(1));
+    if (!field) return;
+    e.preventDefault();
+    field.scrollIntoView({ block: 'center' });
+    field.focus();
+}, true);
+
+// The portal's receipt: copy the tracking code (or select it where the clipboard is refused); share it where the phone can.
+document.addEventListener('click', async e => {
+    const copy = e.target.closest('[data-copy]');
+    if (copy) {
+        const code = document.getElementById(copy.dataset.copy);
+        try {
+            await navigator.clipboard.writeText(code.textContent.trim());
+            copy.parentElement.querySelector('.copy-status').textContent = copy.dataset.copied;
+        } catch {
+            getSelection().selectAllChildren(code);
+        }
+    }
+    const share = e.target.closest('[data-share]');
+    if (share) navigator.share({ title: share.dataset.shareTitle, url: new URL(share.dataset.share, location.href).href }).catch(() => {});
+});
+if (navigator.share) document.querySelectorAll('[data-share][hidden]').forEach(button => button.hidden = false);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using CommunityPolicing.Testing;
@@ -86,6 +87,135 @@ public sealed partial class PublicPortalTests(TestApp app)
         Assert.DoesNotContain("data-testid=\"tracking-code\"", html);
         Assert.Equal(before, await db.Appeals.CountAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/public/track?code=ABC")).StatusCode); // reading is never limited
+    }
+
+    [Fact]
+    public async Task Every_problem_comes_back_at_once_listed_first_with_a_link_to_its_field_and_the_text_kept()
+    {
+        using var client = app.Factory.CreateClient();
+        var (form, token) = await FormAsync(client);
+        var values = new Dictionary<string, string>
+        {
+            ["_handler"] = "public-appeal",
+            ["__RequestVerificationToken"] = token,
+            ["Input.CategoryId"] = "0",
+            ["Input.DepartmentId"] = "0",
+            ["Input.Description"] = "",
+            ["Input.Address"] = "ул. Абая, 5",
+            ["Input.Latitude"] = "42,8a",
+            ["Input.Longitude"] = "71,37",
+            ["Input.ApplicantPhone"] = "12",
+        };
+
+        var response = await client.PostAsync("/public/appeal", new FormUrlEncodedContent(values));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = SummaryPattern().Match(html).Groups[1].Value;
+        var links = Regex.Matches(summary, "href=\"#([a-z]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["category", "description", "latitude", "name", "phone", "consent"], links); // page order, consent too
+        Assert.Contains("Это не число (например, 42,8987).", summary);
+        Assert.Contains("value=\"ул. Абая, 5\"", html);
+        Assert.Contains("value=\"42,8a\"", html);
+        Assert.Contains("aria-describedby=\"latitude-error\"", html);
+        Assert.DoesNotContain("Выберите город или район", summary); // a point was given: it will decide the place
+        Assert.Matches("<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus", html); // focused on arrival
+        Assert.DoesNotContain("data-testid=\"error-summary\"", WebUtility.HtmlDecode(form)); // nothing before the first Send
+    }
+
+    [Fact]
+    public async Task The_citizen_picks_a_place_in_their_language_with_nothing_chosen_for_them_and_a_decimal_comma_is_read()
+    {
+        using var client = app.Factory.CreateClient();
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Dkk%7Cuic%3Dkk");
+        var form = WebUtility.HtmlDecode(await client.GetStringAsync("/public/appeal"));
+        var places = Regex.Matches(form[form.IndexOf("id=\"department\"", StringComparison.Ordinal)..].Split("</select>")[0], "<option value=\"(\\d+)\"[^>]*>([^<]*)<")
+            .Select(m => (Id: int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Name: m.Groups[2].Value)).ToList();
+
+        Assert.Equal(0, places[0].Id); // an empty choice first, and it is the one selected
+        Assert.Contains(places, p => p.Name == "Тараз қаласы");
+        Assert.Contains(places, p => p.Name == "Байзақ ауданы");
+        Assert.DoesNotContain(places, p => p.Name.Contains("полиции", StringComparison.Ordinal));
+        Assert.DoesNotMatch("<option value=\"[1-9][0-9]*\"[^>]*selected", form[form.IndexOf("id=\"department\"", StringComparison.Ordinal)..].Split("</select>")[0]);
+
+        var noPlace = await PostAsync(client, form, new() { ["Input.DepartmentId"] = "0" });
+        Assert.Contains("Қаланы немесе ауданды таңдаңыз", noPlace);
+
+        var taraz = places.Single(p => p.Name == "Тараз қаласы").Id;
+        var accepted = await PostAsync(client, form, new() { ["Input.DepartmentId"] = taraz.ToString(CultureInfo.InvariantCulture), ["Input.Latitude"] = "43,5", ["Input.Longitude"] = "68,25" });
+        var code = CodePattern().Match(accepted).Groups[1].Value;
+        await using var db = app.NewDbContext();
+        var stored = await db.Appeals.Include(a => a.Department).SingleAsync(a => a.TrackingCode == code);
+        Assert.Equal((43.5, 68.25, Demo.TarazDepartment), (stored.Latitude!.Value, stored.Longitude!.Value, stored.Department!.Name));
+    }
+
+    [Fact]
+    public async Task An_anonymous_appeal_ignores_the_hidden_contact_fields_and_needs_no_consent()
+    {
+        using var client = app.Factory.CreateClient();
+
+        var html = await SubmitAsync(client, new()
+        {
+            ["Input.Description"] = "Ночью во дворе жгут мусор",
+            ["Input.IsAnonymous"] = "true",
+            ["Input.ApplicantName"] = "Typed before ticking",
+            ["Input.ApplicantPhone"] = "not a phone",
+        });
+
+        var code = CodePattern().Match(html).Groups[1].Value;
+        await using var db = app.NewDbContext();
+        var stored = await db.Appeals.SingleAsync(a => a.TrackingCode == code);
+        Assert.Equal((true, null, null), (stored.IsAnonymous, stored.ApplicantName, stored.ApplicantPhone));
+    }
+
+    [Fact]
+    public async Task The_receipt_gives_the_number_the_due_date_in_words_what_happens_next_and_that_no_confirmation_was_sent()
+    {
+        using var client = app.Factory.CreateClient();
+
+        var html = WebUtility.HtmlDecode(await SubmitAsync(client, new() { ["Input.Description"] = "Сломана скамейка в сквере", ["Input.IsAnonymous"] = "true" }));
+
+        var code = CodePattern().Match(html).Groups[1].Value;
+        await using var db = app.NewDbContext();
+        var stored = await db.Appeals.SingleAsync(a => a.TrackingCode == code);
+        Assert.Contains($"data-testid=\"registration-number\">{stored.RegistrationNumber}<", html);
+        Assert.Contains($"Ответ будет дан не позднее {stored.DueDate.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("ru"))}.", html);
+        Assert.Contains("Что будет дальше", html);
+        Assert.Contains("data-copy=\"tracking-code\"", html);
+        Assert.Contains("Подтверждение по эл. почте или SMS не отправляется", html);
+    }
+
+    [Fact]
+    public async Task The_privacy_notice_says_who_what_how_long_and_the_rights_in_each_language()
+    {
+        using var client = app.Factory.CreateClient();
+        var form = WebUtility.HtmlDecode(await client.GetStringAsync("/public/appeal"));
+        Assert.Contains("href=\"/public/privacy\"", form);
+
+        var ru = WebUtility.HtmlDecode(await client.GetStringAsync("/public/privacy"));
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Dtg%7Cuic%3Dtg");
+        var tg = WebUtility.HtmlDecode(await client.GetStringAsync("/public/privacy"));
+
+        Assert.Contains("Кто их обрабатывает", ru);
+        Assert.Contains("Дней до удаления: 1\u00a0825.", ru);
+        Assert.Contains("Ваши права", ru);
+        Assert.Contains("Ҳуқуқҳои шумо", tg);
+    }
+
+    [Fact]
+    public async Task The_tracking_page_explains_the_status_in_plain_words_without_repeating_a_label_as_its_value()
+    {
+        using var client = app.Factory.CreateClient();
+        var code = CodePattern().Match(await SubmitAsync(client, new() { ["Input.Description"] = "Не работает фонарь", ["Input.IsAnonymous"] = "true" })).Groups[1].Value;
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/public/track/{code}"));
+
+        var labels = Regex.Matches(html, "<dt>([^<]*)</dt>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("Обращение зарегистрировано и ожидает передачи участковому.", html);
+        Assert.DoesNotContain("Статус", labels);
+        Assert.DoesNotContain("Зарегистрировано", labels);
+        Assert.Contains("Дата подачи", labels);
+        Assert.DoesNotContain("Публичная отметка", html);
     }
 
     [Fact]
@@ -197,6 +327,13 @@ public sealed partial class PublicPortalTests(TestApp app)
         return await response.Content.ReadAsStringAsync();
     }
 
+    private static async Task<string> PostAsync(HttpClient client, string form, Dictionary<string, string> fields)
+    {
+        var response = await client.PostAsync("/public/appeal", Content(form, TokenPattern().Match(form).Groups[1].Value,
+            new(fields) { ["Input.Description"] = "Собаки без привязи у школы", ["Input.IsAnonymous"] = "true" }));
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     private static async Task<(string Form, string Token)> FormAsync(HttpClient client)
     {
         var form = await client.GetStringAsync("/public/appeal");
@@ -224,8 +361,12 @@ public sealed partial class PublicPortalTests(TestApp app)
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    [GeneratedRegex("<option value=\"(\\d+)\"")]
+    /// <summary>The first place offered (the list starts with an empty choice: nothing is chosen for the citizen).</summary>
+    [GeneratedRegex("id=\"department\"[^>]*>\\s*<option value=\"0\"[^>]*>[^<]*</option>\\s*<option value=\"(\\d+)\"")]
     private static partial Regex DepartmentPattern();
+
+    [GeneratedRegex("data-testid=\"error-summary\">(.*?)</div>", RegexOptions.Singleline)]
+    private static partial Regex SummaryPattern();
 
     [GeneratedRegex("name=\"Input.IdempotencyKey\" value=\"([0-9a-f]+)\"")]
     private static partial Regex KeyPattern();

@@ -340,7 +340,8 @@ public sealed partial class BadInputTests(BadInputApp app, ITestOutputHelper out
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    [GeneratedRegex("<option value=\"(\\d+)\"")]
+    /// <summary>The first place offered (the list starts with an empty choice: nothing is chosen for the citizen).</summary>
+    [GeneratedRegex("id=\"department\"[^>]*>\\s*<option value=\"0\"[^>]*>[^<]*</option>\\s*<option value=\"(\\d+)\"")]
     private static partial Regex DepartmentPattern();
 
     [GeneratedRegex("data-testid=\"tracking-code\">([0-9A-Z]+)<")]

@@ -68,6 +68,7 @@ public sealed partial class RouteMatrixTests(MatrixApp app, ITestOutputHelper ou
         ["/reports/quarter"] = f => [$"/reports/quarter?year={Year}&quarter={Quarter}", $"/reports/quarter?year={Year}&quarter={Quarter}&precinct={f.PostB}",
             $"/reports/quarter?year={Year}&quarter={Quarter}&precinct={f.Post30}"],
         ["/public/appeal"] = _ => ["/public/appeal"],
+        ["/public/privacy"] = _ => ["/public/privacy"],
         ["/public/track"] = f => [$"/public/track?code={f.AppealB.TrackingCode}"],
         ["/public/track/{Code}"] = f => [$"/public/track/{f.AppealB.TrackingCode}", $"/public/track/{f.AppealC.TrackingCode}"],
         ["/culture"] = _ => ["/culture?name=en&returnUrl=%2F"],

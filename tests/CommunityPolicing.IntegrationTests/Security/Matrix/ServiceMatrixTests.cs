@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -76,7 +77,7 @@ public sealed class ServiceMatrixTests(MatrixApp app)
         ],
         ["AppealService.TrackAsync"] = async (sp, f) => [await S<AppealService>(sp).TrackAsync(f.AppealB.TrackingCode), await S<AppealService>(sp).TrackAsync(f.AppealC.TrackingCode)],
         ["AppealService.CategoriesAsync"] = async (sp, _) => [await S<AppealService>(sp).CategoriesAsync()],
-        ["AppealService.PublicDepartmentsAsync"] = async (sp, _) => [await S<AppealService>(sp).PublicDepartmentsAsync()],
+        ["AppealService.PublicPlacesAsync"] = async (sp, _) => [await S<AppealService>(sp).PublicPlacesAsync(CultureInfo.InvariantCulture)],
         ["AssociationService.ListAsync"] = async (sp, _) => [await S<AssociationService>(sp).ListAsync(0, 500)],
         ["AssociationService.GetAsync"] = async (sp, f) => [await S<AssociationService>(sp).GetAsync(f.AssociationB), await S<AssociationService>(sp).GetAsync(f.AssociationP)],
         ["AssociationService.HoursExportAsync"] = async (sp, f) =>
