@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace CommunityPolicing.EndToEndTests;
@@ -40,6 +42,73 @@ public sealed class DashboardTests(BrowserApp app)
         await BrowserApp.WaitForCircuitAsync(page);
         var pager = page.Locator(".mud-table-pagination-caption", new() { HasText = " of " });
         await Assertions.Expect(pager).ToContainTextAsync($"of {received}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Every_figure_on_the_chiefs_dashboard_opens_exactly_the_appeals_it_counts()
+    {
+        // An appeal with no post yet: a citizen names only the city, so the dashboard has its "no post yet" row.
+        var citizen = await app.NewPageAsync(culture: "en");
+        await citizen.GotoAsync("/public/appeal");
+        await citizen.SelectOptionAsync("#category", new SelectOptionValue { Index = 1 });
+        await citizen.FillAsync("#description", "Street lights off on the whole block since Monday.");
+        await citizen.SelectOptionAsync("#department", new SelectOptionValue { Label = "Taraz city" });
+        await citizen.CheckAsync("#anonymous");
+        await citizen.ClickAsync("[data-testid=submit]");
+        await Assertions.Expect(citizen.Locator("[data-testid=tracking-code]")).ToBeVisibleAsync();
+        await citizen.Context.CloseAsync();
+
+        var page = await app.SignInAsync("chief.taraz@demo.local", culture: "en");
+        await page.ClickAsync("[data-testid=period] >> text=Year");
+        await Assertions.Expect(page.Locator("[data-testid=period-label]")).ToContainTextAsync($"12/31/{DateTime.Today.Year}");
+        await Assertions.Expect(page.Locator("[data-testid=precinct-row]", new() { HasText = "No post yet" })).ToHaveCountAsync(1);
+        var figures = new List<(string Href, int Count)>();
+        foreach (var link in await page.Locator("[data-testid=appeal-figures] a, [data-testid=by-precinct] td a").AllAsync())
+        {
+            var value = (await link.InnerTextAsync()).Trim().Split('\n')[^1].Trim();
+            if (int.TryParse(value, NumberStyles.AllowThousands, CultureInfo.GetCultureInfo("en"), out var count)) // not "4.2 / 5"
+            {
+                figures.Add(((await link.GetAttributeAsync("href"))!, count));
+            }
+        }
+
+        Assert.True(figures.Count > 10, $"{figures.Count} figures with links");
+        Assert.Contains(figures, f => f.Href.Contains("precinct=0", StringComparison.Ordinal) && f.Count > 0);
+        foreach (var (href, count) in figures)
+        {
+            await page.GotoAsync(href);
+            await BrowserApp.WaitForCircuitAsync(page);
+            if (count == 0)
+            {
+                await Assertions.Expect(page.GetByText("No appeals match")).ToBeVisibleAsync();
+            }
+            else
+            {
+                await Assertions.Expect(page.Locator(".mud-table-pagination-caption", new() { HasText = " of " })).ToHaveTextAsync(new Regex($" of {count}$"));
+            }
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_period_still_running_is_compared_with_as_many_days_of_the_one_before()
+    {
+        var page = await app.SignInAsync("chief.taraz@demo.local", culture: "en");
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).Date; // the department's day
+        var compared = page.Locator("[data-testid=compared-with]");
+
+        if (today.Day < DateTime.DaysInMonth(today.Year, today.Month))
+        {
+            var before = new DateTime(today.Year, today.Month, 1).AddMonths(-1);
+            var to = before.AddDays(Math.Min(today.Day, DateTime.DaysInMonth(before.Year, before.Month)) - 1);
+            await Assertions.Expect(compared).ToContainTextAsync("the same days of the period before");
+            await Assertions.Expect(compared).ToContainTextAsync(to.ToString("d", CultureInfo.GetCultureInfo("en")));
+        }
+
+        await page.ClickAsync("[data-testid=period] >> text=Year");
+        await Assertions.Expect(compared).ToContainTextAsync(today.Month == 12 && today.Day == 31 ? "compared with" : "the same days");
         await page.Context.CloseAsync();
     }
 

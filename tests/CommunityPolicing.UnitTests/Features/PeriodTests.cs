@@ -15,6 +15,21 @@ public sealed class PeriodTests
         Assert.Equal(new Period(PeriodKind.Custom, D(2026, 1, 22), D(2026, 1, 31)), new Period(PeriodKind.Custom, D(2026, 2, 1), D(2026, 2, 10)).Previous);
     }
 
+    [Fact]
+    public void A_period_still_running_is_compared_with_as_many_days_of_the_one_before()
+    {
+        var december = Period.Of(PeriodKind.Month, D(2026, 12, 2));
+
+        Assert.Equal(new Period(PeriodKind.Month, D(2026, 11, 1), D(2026, 11, 2)), december.ComparedOn(D(2026, 12, 2)));
+        Assert.True(december.IsPartialOn(D(2026, 12, 2)));
+        Assert.Equal(D(2026, 2, 28), Period.Of(PeriodKind.Month, D(2026, 3, 1)).ComparedOn(D(2026, 3, 31)).To); // a shorter month before: all of it
+        Assert.Equal(D(2026, 2, 28), Period.Of(PeriodKind.Month, D(2026, 3, 1)).ComparedOn(D(2026, 3, 30)).To);
+        Assert.Equal(new Period(PeriodKind.Quarter, D(2026, 7, 1), D(2026, 7, 10)), Period.Of(PeriodKind.Quarter, D(2026, 10, 10)).ComparedOn(D(2026, 10, 10)));
+        Assert.Equal(december.Previous, december.ComparedOn(D(2026, 12, 31))); // the last day: whole against whole
+        Assert.Equal(december.Previous, december.ComparedOn(D(2027, 1, 5))); // a period over
+        Assert.False(december.IsPartialOn(D(2027, 1, 5)));
+    }
+
     [Theory]
     [InlineData(PeriodKind.Month)]
     [InlineData(PeriodKind.Quarter)]

@@ -20,7 +20,11 @@ public sealed record AppealListQuery(
     int PageSize = 25,
     DateOnly? RegisteredFrom = null,
     DateOnly? RegisteredTo = null,
-    bool OpenOnly = false);
+    bool OpenOnly = false)
+{
+    /// <summary>The post filter's value for appeals not yet given to a post (the dashboard's "no post yet" row).</summary>
+    public const int NoPost = 0;
+}
 
 public sealed record AppealRow(
     long Id, string RegistrationNumber, DateTimeOffset RegisteredAt, int CategoryId, AppealStatus Status, DateOnly DueDate,

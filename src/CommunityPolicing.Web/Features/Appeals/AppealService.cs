@@ -124,7 +124,11 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             appeals = appeals.Where(a => a.CategoryId == category);
         }
 
-        if (query.PrecinctId is { } precinct)
+        if (query.PrecinctId is AppealListQuery.NoPost)
+        {
+            appeals = appeals.Where(a => a.PrecinctId == null);
+        }
+        else if (query.PrecinctId is { } precinct)
         {
             appeals = appeals.Where(a => a.PrecinctId == precinct);
         }

@@ -37,6 +37,26 @@ public sealed record Period(PeriodKind Kind, DateOnly From, DateOnly To)
 
     public int Days => To.DayNumber - From.DayNumber + 1;
 
+    /// <summary>
+    /// What this period is fairly compared with on <paramref name="today"/>: while it is still running, only as many
+    /// days of the period before as have passed of this one (a month two days old against the first two days of the
+    /// month before, not against a whole month); once it is over, the whole period before.
+    /// </summary>
+    public Period ComparedOn(DateOnly today)
+    {
+        var previous = Previous;
+        if (today < From || today >= To)
+        {
+            return previous;
+        }
+
+        var elapsed = today.DayNumber - From.DayNumber + 1;
+        return previous with { To = DateOnly.FromDayNumber(Math.Min(previous.To.DayNumber, previous.From.DayNumber + elapsed - 1)) };
+    }
+
+    /// <summary>True when the comparison is cut to the days that have passed (<see cref="ComparedOn"/>).</summary>
+    public bool IsPartialOn(DateOnly today) => ComparedOn(today) != Previous;
+
     // Without AddMonths(1).AddDays(-1), which overflows in December 9999.
     private static DateOnly EndOfMonth(int year, int month) => new(year, month, DateTime.DaysInMonth(year, month));
 
@@ -58,7 +78,10 @@ public sealed record BeatPatrolHours(int BeatId, string Beat, string Precinct, d
 
 public sealed record EquipmentFigure(EquipmentKind Kind, int Planned, int Installed);
 
-/// <summary>The chief's department at a glance for a period, with the previous period's appeal totals for comparison.</summary>
+/// <summary>
+/// The chief's department at a glance for a period, with the appeal totals of the period it is compared with
+/// (<see cref="Period.ComparedOn"/>) for comparison.
+/// </summary>
 public sealed record ChiefDashboard(
     string Department, Period Period, DateOnly Today, AppealFigures Appeals, AppealFigures PreviousAppeals, IReadOnlyList<AppealFigures> ByPrecinct,
     IReadOnlyList<MonthCount> Trend, IReadOnlyList<CategoryCount> Categories, Precincts.RegistrySummary Staffing,

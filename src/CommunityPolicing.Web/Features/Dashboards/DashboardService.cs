@@ -45,7 +45,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, Cu
         var department = await db.Departments.AsNoTracking().FirstAsync(d => d.Id == departmentId, ct);
         var today = await currentUser.TodayAsync(ct);
         var byPrecinct = await AppealFiguresAsync(db, department, null, period, today, ct);
-        var previous = Figures((await AreaRowsAsync(db, department, null, period.Previous, today, ct)).Single(r => r.Total), department.Name);
+        var previous = Figures((await AreaRowsAsync(db, department, null, period.ComparedOn(today), today, ct)).Single(r => r.Total), department.Name);
         var (from, to) = Instants(department.TimeZoneId, period);
 
         var trendSince = Instants(department.TimeZoneId, new Period(PeriodKind.Custom, new DateOnly(today.Year, today.Month, 1).AddMonths(-11), today)).From;
