@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CommunityPolicing.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -61,13 +62,23 @@ public sealed class AppealJourneyTests(BrowserApp app)
         var officer = await app.SignInAsync("officer.17@demo.local");
         await officer.GotoAsync("/appeals");
         await BrowserApp.WaitForCircuitAsync(officer);
+        await Assertions.Expect(officer.Locator("input[data-testid=mine], [data-testid=mine] input").First).ToBeCheckedAsync(); // an officer starts with their own
+        await officer.GotoAsync("/appeals?mine=false"); // the citizen's beat may be a colleague's at the same post
+        await BrowserApp.WaitForCircuitAsync(officer);
         await officer.Locator("input[data-testid=appeal-search], [data-testid=appeal-search] input").FillAsync("подростки");
         await BrowserApp.OpenRowAsync(officer, "appeals-grid", "Ахметова Гульнара", "**/appeals/*");
+        await Assertions.Expect(officer.Locator("[data-testid=call]")).ToHaveAttributeAsync("href", "tel:+77015551234");
+        await Assertions.Expect(officer.Locator("[data-testid=map-link]")).ToHaveAttributeAsync("href", new Regex("^https://www.openstreetmap.org/\\?mlat=42\\."));
+        await officer.ClickAsync("[data-testid=step-Started]"); // one tap, no dialog to confirm
+        await Assertions.Expect(officer.Locator("[data-testid=step-Started]")).ToHaveCountAsync(0);
+        Assert.Equal(0, await officer.Locator(".mud-dialog").CountAsync());
         await officer.ClickAsync("[data-testid=step-Answered]");
         await officer.Locator("textarea[data-testid=answer], [data-testid=answer] textarea").First.FillAsync("Проведён рейд, подросткам и родителям сделаны предупреждения. Двор под контролем.");
+        await officer.Locator("input[data-testid=progress-note], [data-testid=progress-note] input").First.FillAsync("Рейд проведён");
         await officer.AssertAccessibleAsync("answer dialog");
         await officer.ClickAsync(".mud-dialog [data-testid=save]");
         await Assertions.Expect(officer.Locator("[data-testid=appeal-answer]")).ToContainTextAsync("Проведён рейд");
+        await Assertions.Expect(officer.Locator("[data-testid=progress-note-shown]")).ToContainTextAsync("Рейд проведён");
         await BrowserApp.ScreenshotAsync(officer, "appeal-detail");
 
         await citizen.GotoAsync($"/public/track/{code}");

@@ -50,7 +50,7 @@ public sealed record AppealDetails(
     DateTimeOffset RegisteredAt, DateOnly DueDate, DateOnly Today, DateOnly? LatestExtension, DateOnly RedirectBy,
     string? Answer, string? RedirectedTo, int? Rating, string? RatingComment, uint Version,
     IReadOnlyList<AppealEventKind> AllowedSteps, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<AttachmentInfo> Attachments, bool CanAttach,
-    DateTimeOffset? AnonymisedAt = null)
+    DateTimeOffset? AnonymisedAt = null, string? StatusNote = null)
 {
     public bool Overdue => DeadlineCalculator.IsOverdue(Status, DueDate, Today);
     public bool DueSoon => DeadlineCalculator.IsDueSoon(Status, DueDate, Today);

@@ -257,7 +257,7 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             DeadlineCalculator.LatestExtension(rule, registeredOn, a.OriginalDueDate, a.DueDate, a.Extensions),
             DeadlineCalculator.RedirectBy(rule, calendar, registeredOn),
             a.Answer, a.RedirectedTo, a.Rating, a.RatingComment, a.Version, steps, timeline, attachments,
-            MayTake(scope, a, AppealEventKind.Answered) && attachments.Count < AttachmentRules.MaxFiles, a.AnonymisedAt);
+            MayTake(scope, a, AppealEventKind.Answered) && attachments.Count < AttachmentRules.MaxFiles, a.AnonymisedAt, a.StatusNote);
     }
 
     /// <summary>Registers an appeal taken by staff and routes it to the beat's officer.</summary>
