@@ -79,6 +79,7 @@ public sealed class AppealJourneyTests(BrowserApp app)
         await officer.ClickAsync(".mud-dialog [data-testid=save]");
         await Assertions.Expect(officer.Locator("[data-testid=appeal-answer]")).ToContainTextAsync("Проведён рейд");
         await Assertions.Expect(officer.Locator("[data-testid=progress-note-shown]")).ToContainTextAsync("Рейд проведён");
+        await Assertions.Expect(officer.Locator("[data-testid=timeline]")).Not.ToContainTextAsync("@demo.local"); // people by name
         await BrowserApp.ScreenshotAsync(officer, "appeal-detail");
 
         await citizen.GotoAsync($"/public/track/{code}");

@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace CommunityPolicing.EndToEndTests;
 
 [Collection(BrowserCollection.Name)]
@@ -7,7 +9,13 @@ public sealed class UserMenuTests(BrowserApp app)
     public async Task The_user_menu_opens_and_signs_out()
     {
         var page = await app.SignInAsync("officer.30@demo.local", culture: "en");
+        string name;
+        await using (var db = app.NewDbContext())
+        {
+            name = db.Users.Single(u => u.Email == "officer.30@demo.local").FullName;
+        }
 
+        await Assertions.Expect(page.Locator("[data-testid=user-name]")).ToHaveTextAsync(name); // the person, not the address
         await page.ClickAsync("[data-testid=user-menu] summary");
         await page.ClickAsync("[data-testid=sign-out]");
 

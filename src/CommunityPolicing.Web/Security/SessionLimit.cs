@@ -41,13 +41,23 @@ public static class SessionLimit
     }
 }
 
-/// <summary>Identity's claims plus the moment of sign-in and whether two-factor sign-in is on (see TwoFactorGate).</summary>
+/// <summary>
+/// Identity's claims plus the moment of sign-in, whether two-factor sign-in is on (see TwoFactorGate) and the person's
+/// name, which the shell shows instead of the sign-in address.
+/// </summary>
 public sealed class SessionClaimsFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options,
     TimeProvider clock) : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
 {
+    public const string FullName = "cp:full_name";
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
+        if (user.FullName.Length > 0)
+        {
+            identity.AddClaim(new Claim(FullName, user.FullName));
+        }
+
         identity.AddClaim(SessionLimit.Stamp(clock.GetUtcNow()));
         identity.AddClaim(TwoFactorRequirement.Claim(await UserManager.GetTwoFactorEnabledAsync(user)));
         return identity;

@@ -236,7 +236,10 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         }
 
         var timeline = await db.AppealEvents.AsNoTracking().Where(e => e.AppealId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.At, e.Kind, e.ToStatus, e.UserName, e.Note)).ToListAsync(ct);
+            // People by their names; the sign-in name stored with the step only for an account since removed.
+            .Select(e => new TimelineEntry(e.At, e.Kind, e.ToStatus,
+                db.Users.Where(u => u.Id == e.UserId && u.FullName != "").Select(u => u.FullName).FirstOrDefault() ?? e.UserName, e.Note))
+            .ToListAsync(ct);
         var attachments = await db.AppealAttachments.AsNoTracking().Where(f => f.AppealId == id).OrderBy(f => f.Id)
             .Select(f => new AttachmentInfo(f.Id, f.FileName, f.ContentType, f.Size)).ToListAsync(ct);
         var rule = await RuleAsync(db, a.Department!.Jurisdiction, ct);
