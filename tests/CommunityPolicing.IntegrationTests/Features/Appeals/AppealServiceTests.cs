@@ -166,7 +166,9 @@ public sealed class AppealServiceTests(TestApp app)
         Assert.Equal(AppealStatus.Answered, answered.Status);
         Assert.Equal([AppealEventKind.Registered, AppealEventKind.Assigned, AppealEventKind.Started, AppealEventKind.Answered],
             answered.Timeline.Select(t => t.Kind));
-        Assert.Equal(Demo.Officer17, answered.Timeline[^1].UserName);
+        await using var db = app.NewDbContext();
+        var name = await db.Users.Where(u => u.Email == Demo.Officer17).Select(u => u.FullName).SingleAsync();
+        Assert.Equal(name, answered.Timeline[^1].UserName); // the person by name, not the sign-in address
     }
 
     [Fact]
