@@ -116,8 +116,9 @@ public sealed class DashboardTests(BrowserApp app)
     public async Task The_quarterly_report_is_ready_to_print()
     {
         var page = await app.SignInAsync("chief.taraz@demo.local", culture: "en");
+        await BrowserApp.WaitForCircuitAsync(page); // a click during prerendering would be a full load of the report
         await page.ClickAsync("[data-testid=quarter-report]");
-        await page.WaitForURLAsync("**/reports/quarter**");
+        await page.WaitForURLAsync("**/reports/quarter**", new() { WaitUntil = WaitUntilState.Commit });
         await BrowserApp.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=summary]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=report-prevention]")).ToBeVisibleAsync();
