@@ -7,7 +7,7 @@ namespace CommunityPolicing.Web.Features.Analysis;
 /// a count or a sum computed in PostgreSQL. Persons on record are counted for the police only (null for others).
 /// </summary>
 public sealed record OrderSummary(
-    string Precinct, DateOnly From, DateOnly To, int Appeals, IReadOnlyList<(AppealCategory Category, int Count)> AppealsByCategory,
+    string Precinct, string Department, DateOnly From, DateOnly To, int Appeals, IReadOnlyList<(AppealCategory Category, int Count)> AppealsByCategory,
     IReadOnlyList<(string Beat, int Count)> AppealsByBeat, int Patrols, decimal VolunteerHours, int Incidents, int HandedOver,
     IReadOnlyList<(OffenceCategory Category, int Detected, int Prevented)> Offences, int PreventionPlanned, int PreventionDone,
     IReadOnlyList<(PreventionType Type, int Done)> PreventionByType, IReadOnlyList<(RecordCategory Category, int Count)>? OnRecord);

@@ -29,9 +29,9 @@ public sealed class AnalysisService(IDbContextFactory<AppDbContext> factory, Cur
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var area = precinctId is { } id
-            ? await Readable(db, scope).Where(p => p.Id == id).Select(p => new { p.Name, p.DepartmentId, p.Department!.TimeZoneId }).FirstOrDefaultAsync(ct)
+            ? await Readable(db, scope).Where(p => p.Id == id).Select(p => new { p.Name, Department = p.Department!.Name, p.DepartmentId, p.Department.TimeZoneId }).FirstOrDefaultAsync(ct)
             : scope.IsChief
-                ? await db.Departments.Where(d => d.Id == scope.DepartmentId).Select(d => new { d.Name, DepartmentId = d.Id, d.TimeZoneId }).FirstOrDefaultAsync(ct)
+                ? await db.Departments.Where(d => d.Id == scope.DepartmentId).Select(d => new { d.Name, Department = d.Name, DepartmentId = d.Id, d.TimeZoneId }).FirstOrDefaultAsync(ct)
                 : null;
         if (area is null)
         {
@@ -69,7 +69,7 @@ public sealed class AnalysisService(IDbContextFactory<AppDbContext> factory, Cur
                 .GroupBy(r => r.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct)).OrderBy(r => r.Key).Select(r => (r.Key, r.Count))];
         }
 
-        return new OrderSummary(area.Name, from, to, byCategory.Sum(c => c.Count),
+        return new OrderSummary(area.Name, area.Department, from, to, byCategory.Sum(c => c.Count),
             [.. byCategory.OrderByDescending(c => c.Count).Select(c => (c.Category, c.Count))],
             [.. byBeat.OrderByDescending(b => b.Count).ThenBy(b => b.Key).Select(b => (b.Key, b.Count))],
             patrolFigures?.Count ?? 0, hours, patrolFigures?.Incidents ?? 0, patrolFigures?.HandedOver ?? 0,

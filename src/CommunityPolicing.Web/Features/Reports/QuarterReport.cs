@@ -3,7 +3,6 @@ using CommunityPolicing.Web.Features.Analysis;
 using CommunityPolicing.Web.Features.Prevention;
 using CommunityPolicing.Web.Security;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace CommunityPolicing.Web.Features.Reports;
 
@@ -31,10 +30,10 @@ public sealed class QuarterReportService(AnalysisService analysis, PreventionSer
 
 public static class QuarterReportExports
 {
-    /// <summary>The report as a workbook: one sheet per table, headers in the user's language.</summary>
+    /// <summary>The report as a workbook: one sheet per table the page shows, each under the report's title block.</summary>
     public static void MapQuarterReportExports(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/reports/quarter.xlsx", async (string? year, string? quarter, string? precinct, QuarterReportService reports,
-            IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+            CurrentUser currentUser, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             // As text, like the page's: a value that is no number means no such report (404), not a refused request.
             var post = QueryValue.Int(precinct);
@@ -44,42 +43,48 @@ public static class QuarterReportExports
             }
 
             var s = report.Summary;
+            var culture = System.Globalization.CultureInfo.CurrentCulture;
             var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
             string Key(string key) => l[key].Value;
-            var sheets = new Dictionary<string, object>
+            string Day(DateOnly d) => d.ToString("d", culture);
+            var title = $"{Key("Report.Quarter")}: {l["Prevention.Quarter", q, y].Value}";
+            (string, string)[] about =
+            [
+                (Key("Report.Period"), $"{Day(s.From)} – {Day(s.To)}"),
+                (Key("Precinct.Department"), s.Department),
+                (Key("Officer.Precinct"), post is null ? Key("Report.WholeDepartment") : s.Precinct),
+                (Key("Report.Generated"), Day(await currentUser.TodayAsync(ct))),
+            ];
+            // The same tables, in the same order, as the page.
+            List<ReportTable> tables =
+            [
+                new(Key("Report.SheetSummary"), [Key("Report.Figure"), Key("Analysis.Count")],
+                [
+                    [Key("Nav.Appeals"), s.Appeals], [Key("Nav.Patrols"), s.Patrols], [Key("Plan.PatrolHours"), s.VolunteerHours],
+                    [Key("Patrol.Incidents"), s.Incidents], [Key("Patrol.HandedOver"), s.HandedOver],
+                    [Key("Plan.Planned"), s.PreventionPlanned], [Key("Plan.Done"), s.PreventionDone],
+                ]),
+                new(Key("Appeal.Category"), [Key("Appeal.Category"), Key("Analysis.Count")],
+                    s.AppealsByCategory.Select(c => new object?[] { c.Category.Name(language), c.Count })),
+                new(Key("Beat.Name"), [Key("Beat.Name"), Key("Nav.Appeals")], s.AppealsByBeat.Select(b => new object?[] { b.Beat, b.Count })),
+                new(Key("Patrol.Offences"), [Key("Patrol.Offences"), Key("Patrol.Detected"), Key("Patrol.Prevented")],
+                    s.Offences.Select(o => new object?[] { l.Enum(o.Category), o.Detected, o.Prevented })),
+                new(Key("Prevention.Type"), [Key("Prevention.Type"), Key("Plan.Done")], s.PreventionByType.Select(p => new object?[] { l.Enum(p.Type), p.Done })),
+            ];
+            if (s.OnRecord is { } onRecord)
             {
-                [Key("Report.SheetSummary")] = new[]
+                tables.Add(new(Key("Records.Title"), [Key("Records.Title"), Key("Analysis.Count")], onRecord.Select(r => new object?[] { l.Enum(r.Category), r.Count })));
+            }
+
+            tables.Add(new(Key("Report.PreventionWork"),
+                [Key("Prevention.PlannedOnLabel"), Key("Prevention.Type"), Key("Prevention.ActivityTitle"), Key("Officer.Precinct"),
+                    Key("Prevention.DoneOnLabel"), Key("Prevention.Attendance"), Key("Prevention.Outcome")],
+                report.Prevention.Activities.Select(a => new object?[]
                 {
-                    new Dictionary<string, object?> { [Key("Report.Figure")] = Key("Nav.Appeals"), [Key("Analysis.Count")] = s.Appeals },
-                    new Dictionary<string, object?> { [Key("Report.Figure")] = Key("Nav.Patrols"), [Key("Analysis.Count")] = s.Patrols },
-                    new Dictionary<string, object?> { [Key("Report.Figure")] = Key("Plan.PatrolHours"), [Key("Analysis.Count")] = s.VolunteerHours },
-                    new Dictionary<string, object?> { [Key("Report.Figure")] = Key("Patrol.Incidents"), [Key("Analysis.Count")] = s.Incidents },
-                    new Dictionary<string, object?> { [Key("Report.Figure")] = Key("Patrol.HandedOver"), [Key("Analysis.Count")] = s.HandedOver },
-                    new Dictionary<string, object?> { [Key("Report.Figure")] = Key("Plan.Planned"), [Key("Analysis.Count")] = s.PreventionPlanned },
-                    new Dictionary<string, object?> { [Key("Report.Figure")] = Key("Plan.Done"), [Key("Analysis.Count")] = s.PreventionDone },
-                },
-                [Key("Appeal.Category")] = s.AppealsByCategory.Select(c => new Dictionary<string, object?> { [Key("Appeal.Category")] = c.Category.Name(language), [Key("Analysis.Count")] = c.Count }).ToArray(),
-                [Key("Beat.Name")] = s.AppealsByBeat.Select(b => new Dictionary<string, object?> { [Key("Beat.Name")] = b.Beat, [Key("Nav.Appeals")] = b.Count }).ToArray(),
-                [Key("Patrol.Offences")] = s.Offences.Select(o => new Dictionary<string, object?>
-                {
-                    [Key("Patrol.Offences")] = l.Enum(o.Category),
-                    [Key("Patrol.Detected")] = o.Detected,
-                    [Key("Patrol.Prevented")] = o.Prevented,
-                }).ToArray(),
-                [Key("Prevention.Title")] = report.Prevention.Activities.Select(a => new Dictionary<string, object?>
-                {
-                    [Key("Prevention.Type")] = l.Enum(a.Type),
-                    [Key("Prevention.ActivityTitle")] = a.Title,
-                    [Key("Officer.Precinct")] = a.Precinct,
-                    [Key("Prevention.PlannedOnLabel")] = a.PlannedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    [Key("Prevention.DoneOnLabel")] = a.DoneOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    [Key("Prevention.Attendance")] = a.Attendance,
-                    [Key("Prevention.Outcome")] = a.Outcome,
-                }).ToArray(),
-            };
-            var stream = new MemoryStream();
-            await stream.SaveAsAsync(sheets, cancellationToken: ct);
-            stream.Position = 0;
-            return Results.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"quarter-{y}-Q{q}{(post is { } p ? $"-{p}" : "")}.xlsx");
+                    Day(a.PlannedOn), l.Enum(a.Type), a.Title, a.Precinct,
+                    a.DoneOn is { } done ? Day(done) : a.Overdue ? Key("Prevention.Overdue") : null, a.Attendance, a.Outcome,
+                })));
+            var stream = await ReportWorkbook.WriteAsync(title, about, tables, ct);
+            return Results.File(stream, ReportWorkbook.ContentType, $"quarter-{y}-Q{q}{(post is { } p ? $"-{p}" : "")}.xlsx");
         }).RequireAuthorization(Policies.RegistryReader);
 }

@@ -203,10 +203,25 @@ public sealed class DashboardTests(TestApp app)
         var client = await app.SignedInClientAsync(Demo.Chief);
         using var xlsx = new MemoryStream(await client.GetByteArrayAsync($"/reports/quarter.xlsx?year={today.Year}&quarter={quarter}"));
         var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(xlsx);
-        Assert.Equal(5, sheets.Count);
+        Assert.Equal(7, sheets.Count); // the summary, five tables of the page (the chief sees records on file) and the prevention plan
         xlsx.Position = 0;
-        var summary = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: sheets[0]).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(report.Summary.Appeals, Convert.ToInt32(summary[0].Values.Last(), System.Globalization.CultureInfo.InvariantCulture));
+        var summary = MiniExcelLibs.MiniExcel.Query(xlsx, sheetName: sheets[0]).Cast<IDictionary<string, object?>>()
+            .Select(r => r.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToArray()).ToList();
+        // A title block that says what the sheet is when it is printed or sent on: the report, its period, the department.
+        Assert.Equal($"Отчёт за квартал: {quarter} квартал {today.Year}", summary[0][0]);
+        Assert.Equal(["Период", $"{report.Summary.From:dd.MM.yyyy} – {report.Summary.To:dd.MM.yyyy}"], summary[1][..2]);
+        Assert.Equal(["Отдел полиции", report.Summary.Department], summary[2][..2]);
+        Assert.Equal(["Пункт", "Всё управление"], summary[3][..2]);
+        var header = summary.FindIndex(r => r[0] == "Показатель");
+        Assert.Equal(["Обращения", report.Summary.Appeals.ToString(System.Globalization.CultureInfo.InvariantCulture)], summary[header + 1][..2]);
+        xlsx.Position = 0;
+        var plan = MiniExcelLibs.MiniExcel.Query(xlsx, sheetName: sheets[^1]).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(report.Prevention.Activities.Count, plan.Count - plan.FindIndex(r => Equals(r["A"], "Плановая дата")) - 1);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx.ToArray())))
+        {
+            using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet7.xml")!.Open());
+            Assert.Contains("customWidth=\"1\"", await sheet.ReadToEndAsync()); // columns sized to what they hold, not Excel's default
+        }
 
         var officer = await app.SignedInClientAsync(Demo.Officer17);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await officer.GetAsync($"/reports/quarter.xlsx?year={today.Year}&quarter={quarter}")).StatusCode); // no department view
