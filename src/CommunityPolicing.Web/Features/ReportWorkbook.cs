@@ -62,7 +62,10 @@ public static class ReportWorkbook
         var stream = new MemoryStream();
         var configuration = new OpenXmlConfiguration
         {
-            AutoFilter = false, FreezeRowCount = 0, TableStyles = TableStyles.None, DynamicColumns = [.. widths],
+            AutoFilter = false,
+            FreezeRowCount = 0,
+            TableStyles = TableStyles.None,
+            DynamicColumns = [.. widths],
         };
         await stream.SaveAsAsync(sheets, printHeader: false, configuration: configuration, cancellationToken: ct);
         stream.Position = 0;
