@@ -17,24 +17,57 @@ public sealed class PatrolTests(BrowserApp app)
         // Fridays and Saturdays, 19:00–23:00, for four weeks two months ahead (after the demo schedule ends).
         var first = DateTime.Today.AddMonths(2);
         first = first.AddDays(((int)DayOfWeek.Friday - (int)first.DayOfWeek + 7) % 7);
-        var dialog = await OpenPlanAsync(coordinator, first);
+        // Started on the Thursday, then moved to the Friday: the series' weekday follows the first date.
+        var dialog = await OpenPlanAsync(coordinator, first.AddDays(-1));
         await Input(dialog, "patrol-repeat").CheckAsync();
+        await Assertions.Expect(Input(dialog, "weekday-Thursday")).ToBeCheckedAsync();
+        await FillDateAsync(dialog, "patrol-date", first);
+        await Assertions.Expect(Input(dialog, "weekday-Friday")).ToBeCheckedAsync();
+        await Assertions.Expect(Input(dialog, "weekday-Thursday")).Not.ToBeCheckedAsync();
         await FillDateAsync(dialog, "patrol-until", first.AddDays(22));
         await Input(dialog, "weekday-Saturday").CheckAsync();
+        // The dates it will create are listed before Save: four Fridays and four Saturdays.
+        await Assertions.Expect(dialog.Locator("[data-testid=series-preview] li")).ToHaveCountAsync(8);
+        await Assertions.Expect(dialog.Locator("[data-testid=series-preview]")).ToContainTextAsync("Dates to plan: 8");
         await ChooseFirstOfficerAsync(coordinator, dialog);
+
+        // Members who may not patrol on that day cannot be chosen, and say why.
+        await dialog.Locator("[data-testid=patrol-volunteers]").First.ClickAsync();
+        var members = coordinator.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(members.First).ToBeVisibleAsync();
+        var barred = members.Filter(new() { Has = coordinator.Locator("[data-testid=not-eligible]") });
+        Assert.True(await barred.CountAsync() > 0);
+        await Assertions.Expect(barred.First).ToContainTextAsync("may not patrol:");
+        await Assertions.Expect(barred.First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-list-item-disabled"));
+        await BrowserApp.ScreenshotAsync(coordinator, "patrol-plan-members", fullPage: false);
+        await coordinator.Keyboard.PressAsync("Escape");
         await BrowserApp.ScreenshotAsync(coordinator, "patrol-plan", fullPage: false);
         await dialog.Locator("[data-testid=save]").ClickAsync();
         await Assertions.Expect(coordinator.Locator(".mud-dialog")).ToHaveCountAsync(0);
 
-        // The same officer on the first Friday again, 21:00–01:00: refused, with who and which patrol.
+        // The same officer on the first Friday and Sunday, 21:00–01:00: the Friday clashes with the series, with who and
+        // which patrol; the Sunday is planned on its own, and the Friday stays listed with a way to plan it again.
         dialog = await OpenPlanAsync(coordinator, first);
         await FillTimeAsync(dialog, "patrol-start", "21:00");
         await FillTimeAsync(dialog, "patrol-end", "01:00");
+        await Input(dialog, "patrol-repeat").CheckAsync();
+        await FillDateAsync(dialog, "patrol-until", first.AddDays(2));
+        await Input(dialog, "weekday-Sunday").CheckAsync();
         await ChooseFirstOfficerAsync(coordinator, dialog);
         await dialog.Locator("[data-testid=save]").ClickAsync();
         await Assertions.Expect(dialog.Locator("[data-testid=conflicts]")).ToContainTextAsync("is already on patrol №");
         await BrowserApp.ScreenshotAsync(coordinator, "patrol-conflict", fullPage: false);
+        await dialog.Locator("[data-testid=save-free]").ClickAsync();
+        await Assertions.Expect(dialog.Locator("[data-testid=skipped]")).ToContainTextAsync("Planned: 1. Not planned because of conflicts: 1.");
+        await Assertions.Expect(dialog.Locator("[data-testid=skipped-date]")).ToContainTextAsync("is already on patrol №");
+        await dialog.Locator("[data-testid=retry-date]").ClickAsync();
+        await Assertions.Expect(dialog.Locator("[data-testid=retrying]")).ToBeVisibleAsync();
+        await Assertions.Expect(Input(dialog, "patrol-date")).ToHaveValueAsync(first.ToString("M/d/yyyy", CultureInfo.InvariantCulture));
+        await Assertions.Expect(Input(dialog, "patrol-start")).ToHaveValueAsync("21:00");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(dialog.Locator("[data-testid=retry-date]")).ToBeVisibleAsync();
+        await dialog.Locator("[data-testid=done]").ClickAsync();
+        await Assertions.Expect(coordinator.Locator(".mud-dialog")).ToHaveCountAsync(0);
 
         await coordinator.ClickAsync("[data-testid=calendar-next]");
         await coordinator.ClickAsync("[data-testid=calendar-next]");

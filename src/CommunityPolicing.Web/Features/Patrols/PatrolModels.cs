@@ -107,9 +107,15 @@ public sealed class PatrolReportForm
         .MaxLength(nameof(Notes), Notes, 4000);
 }
 
-/// <summary>Choices for the plan form: what the user may plan for and who may take part.</summary>
+/// <summary>
+/// Choices for the plan form: what the user may plan for, who may take part, and the post's public holidays (for the
+/// preview of a series' dates).
+/// </summary>
 public sealed record PlanOptions(IReadOnlyList<Option> Precincts, IReadOnlyList<Option> Beats, IReadOnlyList<Option> Officers,
-    IReadOnlyList<Option> Associations, IReadOnlyList<Option> Volunteers);
+    IReadOnlyList<Option> Associations, IReadOnlyList<VolunteerOption> Volunteers, IReadOnlyDictionary<DateOnly, string> Holidays);
+
+/// <summary>A member the planner may invite, and whether (and why not) they may patrol on the patrol's date.</summary>
+public sealed record VolunteerOption(int Id, string Name, EligibilityResult Eligibility);
 
 public sealed record CoverageRow(int BeatId, string Beat, string Precinct, DateOnly? LastPatrol);
 

@@ -377,11 +377,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
             })
             .ToListAsync(ct);
         var officers = await db.Officers.AsNoTracking().Where(o => form.OfficerIds.Contains(o.Id)).Select(o => new { o.Id, o.FullName }).ToListAsync(ct);
-        var volunteers = await db.Volunteers.AsNoTracking().Where(v => form.VolunteerIds.Contains(v.Id)).ToListAsync(ct);
-        var passed = await db.TrainingAttendance.AsNoTracking().Where(t => form.VolunteerIds.Contains(t.VolunteerId) && t.Passed)
-            .Join(db.TrainingSessions, t => t.TrainingSessionId, s => s.Id, (t, s) => new { t.VolunteerId, s.Topic, s.HeldOn })
-            .ToListAsync(ct);
-        var rules = await db.TrainingTopicRules.AsNoTracking().ToListAsync(ct);
+        var (volunteers, eligibility) = await EligibilityAsync(db, db.Volunteers.Where(v => form.VolunteerIds.Contains(v.Id)), ct);
 
         List<BookedShift> Booked(Func<int?, int?, bool> who) =>
             [.. bookings.Where(b => who(b.OfficerId, b.VolunteerId)).Select(b => new BookedShift(b.Id, new Shift(b.Start, b.End), b.Date))];
@@ -389,9 +385,20 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         return
         [
             .. officers.Select(o => new Person(o.FullName, Booked((officer, _) => officer == o.Id), null)),
-            .. volunteers.Select(v => new Person(v.FullName, Booked((_, volunteer) => volunteer == v.Id),
-                date => Eligibility.Check(v, passed.Where(p => p.VolunteerId == v.Id).Select(p => (p.Topic, p.HeldOn)), rules, date))),
+            .. volunteers.Select(v => new Person(v.FullName, Booked((_, volunteer) => volunteer == v.Id), date => eligibility(v, date))),
         ];
+    }
+
+    /// <summary>The volunteers with what decides whether they may patrol on a date: their passed trainings and the rules.</summary>
+    private static async Task<(List<Volunteer> Volunteers, Func<Volunteer, DateOnly, EligibilityResult> On)> EligibilityAsync(AppDbContext db,
+        IQueryable<Volunteer> volunteers, CancellationToken ct)
+    {
+        var people = await volunteers.AsNoTracking().OrderBy(v => v.FullName).ToListAsync(ct);
+        var passed = (await db.TrainingAttendance.AsNoTracking().Where(t => t.Passed && volunteers.Any(v => v.Id == t.VolunteerId))
+            .Join(db.TrainingSessions, t => t.TrainingSessionId, s => s.Id, (t, s) => new { t.VolunteerId, s.Topic, s.HeldOn })
+            .ToListAsync(ct)).ToLookup(t => t.VolunteerId, t => (t.Topic, t.HeldOn));
+        var rules = await db.TrainingTopicRules.AsNoTracking().ToListAsync(ct);
+        return (people, (v, date) => Eligibility.Check(v, passed[v.Id], rules, date));
     }
 
     /// <summary>Confirm, start or cancel (with a reason); completion comes with the report.</summary>
@@ -545,8 +552,11 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         return new PageResult<CoverageRow>(rows, total);
     }
 
-    /// <summary>What the user may choose in the plan form for a post (and an association, for its members).</summary>
-    public async Task<PlanOptions> OptionsAsync(int? precinctId, int? associationId, CancellationToken ct = default)
+    /// <summary>
+    /// What the user may choose in the plan form for a post (and an association, for its members, with whether each
+    /// may patrol on <paramref name="on"/>: the department's today when not given).
+    /// </summary>
+    public async Task<PlanOptions> OptionsAsync(int? precinctId, int? associationId, DateOnly? on = null, CancellationToken ct = default)
     {
         var scope = await currentUser.GetScopeAsync(ct);
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -554,7 +564,7 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         var precincts = await plannable.OrderBy(p => p.Number.Length).ThenBy(p => p.Number).Select(p => new Option(p.Id, p.Name)).Take(500).ToListAsync(ct);
         if (precinctId is not { } id || precincts.All(p => p.Id != id))
         {
-            return new PlanOptions(precincts, [], [], [], []);
+            return new PlanOptions(precincts, [], [], [], [], new Dictionary<DateOnly, string>());
         }
 
         var department = await db.Precincts.Where(p => p.Id == id).Select(p => p.DepartmentId).FirstAsync(ct);
@@ -564,11 +574,24 @@ public sealed class PatrolService(IDbContextFactory<AppDbContext> factory, Curre
         var associations = await db.Associations.AsNoTracking()
             .Where(a => a.Precincts.Any(p => p.Id == id) && a.Status == AssociationStatus.Active && (!scope.IsCoordinator || scope.AssociationIds.Contains(a.Id)))
             .OrderBy(a => a.Name).Select(a => new Option(a.Id, a.Name)).ToListAsync(ct);
-        var volunteers = associationId is { } association && associations.Any(a => a.Id == association)
-            ? await db.Volunteers.AsNoTracking().Where(v => v.AssociationId == association && v.Status == VolunteerStatus.Active)
-                .OrderBy(v => v.FullName).Select(v => new Option(v.Id, v.FullName)).ToListAsync(ct)
-            : [];
-        return new PlanOptions(precincts, beats, officers, associations, volunteers);
+        List<VolunteerOption> volunteers = [];
+        if (associationId is { } association && associations.Any(a => a.Id == association))
+        {
+            var date = on ?? await currentUser.TodayAsync(ct);
+            var (members, eligibility) = await EligibilityAsync(db, db.Volunteers.Where(v => v.AssociationId == association && v.Status == VolunteerStatus.Active), ct);
+            volunteers = [.. members.Select(v => new VolunteerOption(v.Id, v.FullName, eligibility(v, date))).OrderBy(v => !v.Eligibility.Eligible)]; // those who may, first
+        }
+
+        return new PlanOptions(precincts, beats, officers, associations, volunteers, await HolidaysAsync(db, id, ct));
+    }
+
+    /// <summary>The public holidays of the post's country from a month ago on (a few dozen a year), by date.</summary>
+    private async Task<IReadOnlyDictionary<DateOnly, string>> HolidaysAsync(AppDbContext db, int precinctId, CancellationToken ct)
+    {
+        var since = (await currentUser.TodayAsync(ct)).AddMonths(-1);
+        var jurisdiction = db.Precincts.Where(p => p.Id == precinctId).Select(p => p.Department!.Jurisdiction);
+        return await db.CalendarDays.AsNoTracking().Where(d => d.Kind == CalendarDayKind.DayOff && d.Date >= since && jurisdiction.Contains(d.Jurisdiction))
+            .ToDictionaryAsync(d => d.Date, d => d.Name, ct);
     }
 
     /// <summary>

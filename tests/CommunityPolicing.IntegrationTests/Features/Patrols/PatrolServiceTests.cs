@@ -20,6 +20,29 @@ public sealed class PatrolServiceTests(TestApp app)
     private static DateTime Day(DateOnly date) => date.ToDateTime(TimeOnly.MinValue);
 
     [Fact]
+    public async Task The_planners_choice_of_members_says_who_may_patrol_on_the_patrols_date_and_the_posts_holidays_come_with_it()
+    {
+        var (association, precinct, _) = await Post17Async(app);
+        var trained = await NewEligibleVolunteerAsync(app, association, "Обученный Выбираемый");
+        await using var scope = await app.SignedInAsync(Demo.Coordinator);
+        var patrols = scope.ServiceProvider.GetRequiredService<PatrolService>();
+
+        var soon = (await patrols.OptionsAsync(precinct, association, Today.AddDays(7))).Volunteers.Single(v => v.Id == trained);
+        Assert.True(soon.Eligibility.Eligible);
+        // First aid is valid for a year: a patrol thirteen months on is one this member may not join, and the picker says why.
+        var later = (await patrols.OptionsAsync(precinct, association, Today.AddMonths(13))).Volunteers.Single(v => v.Id == trained);
+        Assert.False(later.Eligibility.Eligible);
+        Assert.Contains(later.Eligibility.Reasons, r => (r.Key, r.Topic) == ("Eligibility.TrainingExpired", TrainingTopic.FirstAid));
+
+        var options = await patrols.OptionsAsync(precinct, association, Today);
+        await using var db = app.NewDbContext();
+        var holidays = await db.CalendarDays.Where(d => d.Jurisdiction == Jurisdiction.Kazakhstan && d.Kind == CalendarDayKind.DayOff && d.Date >= Today)
+            .ToDictionaryAsync(d => d.Date, d => d.Name);
+        Assert.NotEmpty(holidays);
+        Assert.All(holidays, h => Assert.Equal(h.Value, options.Holidays[h.Key]));
+    }
+
+    [Fact]
     public async Task A_recurring_plan_creates_each_occurrence_at_local_times_and_a_double_booking_is_refused_with_its_reason()
     {
         var (association, precinct, _) = await Post17Async(app);
