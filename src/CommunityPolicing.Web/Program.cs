@@ -146,6 +146,7 @@ services.AddIdentityCore<ApplicationUser>(options =>
     .AddRoles<IdentityRole>()
     .AddClaimsPrincipalFactory<SessionClaimsFactory>()
     .AddPasswordValidator<CommonPasswordValidator>()
+    .AddErrorDescriber<LocalizedIdentityErrors>()
     .AddEntityFrameworkStores<AppDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders();

@@ -27,6 +27,7 @@ public sealed class AccessibilityTests(BrowserApp app)
         ["/Account/LoginWith2fa"] = _ => "/Account/LoginWith2fa",
         ["/Account/LoginWithRecoveryCode"] = _ => "/Account/LoginWithRecoveryCode",
         ["/Account/TwoFactor"] = _ => "/Account/TwoFactor",
+        ["/Account/Manage/ChangePassword"] = _ => "/Account/Manage/ChangePassword",
         ["/Error"] = _ => "/Error",
         ["/not-found"] = _ => "/not-found",
         ["/admin/audit"] = _ => "/admin/audit",

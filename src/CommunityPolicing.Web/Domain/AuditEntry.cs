@@ -19,6 +19,7 @@ public static class AuditActions
     public const string RecoveryCodesRenewed = "RecoveryCodesRenewed";
     public const string TwoFactorReset = "TwoFactorReset";
     public const string ReauthenticationFailed = "ReauthenticationFailed";
+    public const string PasswordChanged = "PasswordChanged";
     public const string Anonymise = "Anonymise";
 
     /// <summary>The one sanctioned change of recorded rows: personal values removed from the trail (migration AuditWithoutPersonalValues).</summary>

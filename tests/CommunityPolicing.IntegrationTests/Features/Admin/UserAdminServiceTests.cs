@@ -98,10 +98,12 @@ public sealed class UserAdminServiceTests(TestApp app)
     public async Task Common_passwords_and_passwords_containing_the_user_name_are_refused(string email, string password)
     {
         await using var admin = await app.SignedInAsync(Demo.Admin);
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("ru");
 
         var result = await admin.ServiceProvider.GetRequiredService<UserAdminService>()
             .SaveAsync(new UserForm { Email = email, FullName = "Test", Role = Roles.VolunteerCoordinator, Password = password });
 
-        Assert.Contains("too common", result.Errors["Password"]);
+        // In the administrator's language, as every message beside a field.
+        Assert.Contains("слишком распространён или содержит ваш логин", result.Errors["Password"]);
     }
 }

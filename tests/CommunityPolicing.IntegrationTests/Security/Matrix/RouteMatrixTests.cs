@@ -36,6 +36,7 @@ public sealed partial class RouteMatrixTests(MatrixApp app, ITestOutputHelper ou
         ["/Account/LoginWith2fa"] = _ => ["/Account/LoginWith2fa"],
         ["/Account/LoginWithRecoveryCode"] = _ => ["/Account/LoginWithRecoveryCode"],
         ["/Account/TwoFactor"] = _ => ["/Account/TwoFactor"],
+        ["/Account/Manage/ChangePassword"] = _ => ["/Account/Manage/ChangePassword"],
         ["/Error"] = _ => ["/Error"],
         ["/not-found"] = _ => ["/not-found"],
         ["/admin/audit"] = _ => ["/admin/audit"],
