@@ -21,7 +21,7 @@ public static class Accessibility
             });
             return result.violations
                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .flatMap(v => v.nodes.map(node => `${v.id} (${v.impact}) ${v.help} at ${node.target.join(' ')}: ${node.html.length <= 200 ? node.html : node.html.slice(0, 200) + '…'}`));
+                .flatMap(v => v.nodes.map(node => `${v.id} (${v.impact}) ${v.help} at ${node.target.join(' ')}: ${node.html.length <= 200 ? node.html : node.html.slice(0, 200) + '…'} (${(node.failureSummary ?? '').replace(/\s+/g, ' ')})`));
         }
         """;
 

@@ -69,17 +69,23 @@ public static class DemoAssociations
             new AssociationCoordinator { AssociationId = associations[0].Id, UserId = coordinatorUserId },
             new AssociationCoordinator { AssociationId = associations[1].Id, UserId = coordinatorUserId });
 
-        // Training sessions over the last 14 months: first aid lapses for some, so both eligible and lapsing members exist.
+        // Training sessions over the last 14 months. The latest first aid lapses 20–30 days from today whatever the date,
+        // so the coordinator always has lapsing members to renew; the older one has lapsed already.
         foreach (var association in associations)
         {
-            foreach (var (topic, monthsAgo) in new[] { (TrainingTopic.LegalBasics, 10), (TrainingTopic.LawfulForce, 8), (TrainingTopic.FirstAid, 11), (TrainingTopic.FirstAid, 14), (TrainingTopic.PatrolTactics, 3) })
+            foreach (var (topic, heldOn) in new[]
+            {
+                (TrainingTopic.LegalBasics, today.AddMonths(-10)), (TrainingTopic.LawfulForce, today.AddMonths(-8)),
+                (TrainingTopic.FirstAid, today.AddYears(-1).AddDays(20)), (TrainingTopic.FirstAid, today.AddMonths(-14)),
+                (TrainingTopic.PatrolTactics, today.AddMonths(-3)),
+            })
             {
                 var attendees = association.Members.Where(m => m.Status != VolunteerStatus.Candidate && random.Next(10) < 8).ToList();
                 db.TrainingSessions.Add(new TrainingSession
                 {
                     AssociationId = association.Id,
                     Topic = topic,
-                    HeldOn = today.AddMonths(-monthsAgo).AddDays(random.Next(0, 20)),
+                    HeldOn = heldOn.AddDays(random.Next(0, 10)),
                     Hours = topic == TrainingTopic.FirstAid ? 8 : 4,
                     InstructorOfficerId = instructor.Id,
                     Attendance = [.. attendees.Select(m => new TrainingAttendance { VolunteerId = m.Id, Passed = random.Next(12) > 0 })],
