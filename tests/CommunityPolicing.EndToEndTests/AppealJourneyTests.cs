@@ -126,8 +126,42 @@ public sealed class AppealJourneyTests(BrowserApp app)
 
         await Assertions.Expect(page.Locator("[data-testid=appeals-grid] tbody tr").First).ToBeVisibleAsync();
         await page.Locator("label", new() { HasText = "Только просроченные" }).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=overdue]").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=appeals-grid] [data-testid=overdue]:visible").First).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "appeals");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_officers_list_starts_with_their_newest_appeals_as_cards_and_folds_the_filters()
+    {
+        string newest;
+        await using (var db = app.NewDbContext())
+        {
+            var user = await db.Users.Where(u => u.Email == "officer.17@demo.local").Select(u => u.Id).SingleAsync();
+            newest = await db.Appeals.Where(a => a.AssignedOfficer!.UserId == user)
+                .OrderByDescending(a => a.RegisteredAt).ThenByDescending(a => a.Id).Select(a => a.RegistrationNumber).FirstAsync();
+        }
+
+        var page = await app.SignInAsync("officer.17@demo.local", phone: true);
+        await page.GotoAsync("/appeals");
+        await BrowserApp.WaitForCircuitAsync(page);
+
+        // The rows come first: the filters are folded behind one button that counts the one set ("assigned to me").
+        var toggle = page.Locator("[data-testid=filters-toggle]");
+        await Assertions.Expect(toggle).ToHaveTextAsync("Фильтры (1)");
+        await Assertions.Expect(page.Locator("[data-testid=appeal-filters]")).ToBeHiddenAsync();
+        var first = page.Locator("[data-testid=appeal-card]").First;
+        await Assertions.Expect(first).ToBeVisibleAsync();
+        await Assertions.Expect(first).ToContainTextAsync(newest);
+        Assert.Equal(3, await first.Locator(":scope > span").CountAsync()); // what, the first words, where and when due
+        Assert.False(await page.Locator("[data-testid=appeals-grid] th", new() { HasText = "Заявитель" }).IsVisibleAsync());
+        await BrowserApp.ScreenshotAsync(page, "appeals-officer-phone");
+
+        await toggle.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=appeal-filters]")).ToBeVisibleAsync();
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.Locator("input[data-testid=mine], [data-testid=mine] input").UncheckAsync();
+        await Assertions.Expect(toggle).ToHaveTextAsync("Фильтры");
         await page.Context.CloseAsync();
     }
 }

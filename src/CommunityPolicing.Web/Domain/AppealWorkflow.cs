@@ -6,13 +6,16 @@ namespace CommunityPolicing.Web.Domain;
 /// </summary>
 public static class AppealWorkflow
 {
+    /// <summary>The statuses of an appeal still waiting for its answer (or redirection): the clock runs on these.</summary>
+    public static readonly AppealStatus[] Open = [AppealStatus.Registered, AppealStatus.Assigned, AppealStatus.InProgress];
+
     private static readonly Dictionary<AppealEventKind, AppealStatus[]> AllowedFrom = new()
     {
-        [AppealEventKind.Assigned] = [AppealStatus.Registered, AppealStatus.Assigned, AppealStatus.InProgress],
+        [AppealEventKind.Assigned] = Open,
         [AppealEventKind.Started] = [AppealStatus.Assigned],
-        [AppealEventKind.Extended] = [AppealStatus.Registered, AppealStatus.Assigned, AppealStatus.InProgress],
-        [AppealEventKind.Redirected] = [AppealStatus.Registered, AppealStatus.Assigned, AppealStatus.InProgress],
-        [AppealEventKind.Answered] = [AppealStatus.Registered, AppealStatus.Assigned, AppealStatus.InProgress],
+        [AppealEventKind.Extended] = Open,
+        [AppealEventKind.Redirected] = Open,
+        [AppealEventKind.Answered] = Open,
         [AppealEventKind.Closed] = [AppealStatus.Answered, AppealStatus.Redirected],
         [AppealEventKind.Rated] = [AppealStatus.Answered, AppealStatus.Closed],
     };

@@ -69,6 +69,18 @@ public sealed class LogEntry
 
     [Personal]
     public string? Note { get; set; }
+
+    /// <summary>The appeal this work was done for, if any (a visit to check an applicant's report).</summary>
+    public long? AppealId { get; set; }
+
+    /// <summary>When the officer wrote it: they may correct it for <see cref="CorrectionWindow"/> after that.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? CorrectedAt { get; set; }
+
+    /// <summary>A log is a record: its author corrects a slip the same day, not last month's work.</summary>
+    public static readonly TimeSpan CorrectionWindow = TimeSpan.FromDays(1);
+
+    public bool CanBeCorrected(DateTimeOffset now) => now - CreatedAt <= CorrectionWindow;
 }
 
 /// <summary>

@@ -114,15 +114,28 @@ public enum NotificationKind
 {
     PatrolTomorrow,
     PatrolSoon,
+
+    /// <summary>To the officer an appeal was routed or assigned to.</summary>
+    AppealAssigned,
+
+    /// <summary>To the department's chiefs: a new appeal that found no officer (no beat, or a complaint about one).</summary>
+    AppealUnrouted,
+
+    /// <summary>To the department's chiefs: an applicant rated the answer 1 or 2.</summary>
+    AppealLowRating,
 }
 
-/// <summary>An in-app message to one user; (user, patrol, kind) is unique so a reminder is sent once.</summary>
+/// <summary>
+/// An in-app message to one user, about a patrol or an appeal; (user, patrol, kind) is unique so a patrol reminder is
+/// sent once, while an appeal assigned twice tells its officer twice.
+/// </summary>
 public sealed class Notification
 {
     public long Id { get; set; }
     public required string UserId { get; set; }
     public NotificationKind Kind { get; set; }
     public int? PatrolId { get; set; }
+    public long? AppealId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
     public DateTimeOffset? EmailedAt { get; set; }

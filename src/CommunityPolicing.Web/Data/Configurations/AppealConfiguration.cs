@@ -35,6 +35,7 @@ public sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         builder.HasIndex(a => new { a.PrecinctId, a.Status, a.DueDate });
         builder.HasIndex(a => new { a.AssignedOfficerId, a.Status, a.DueDate });
         builder.HasIndex(a => new { a.DepartmentId, a.RegisteredAt });
+        builder.HasIndex(a => new { a.RegisteredAt, a.Id }); // the whole country's list, newest first
         builder.HasIndex(a => a.BeatId);
         // Lists newest first, for a department or nationally by status or category: the page of ids comes from these
         // indexes alone (a department's appeals are spread over the whole table, interleaved with everyone else's).

@@ -42,6 +42,7 @@ public sealed class LogEntryConfiguration : IEntityTypeConfiguration<LogEntry>
         builder.HasIndex(e => new { e.BeatId, e.Kind, e.Date });
         builder.HasOne(e => e.Officer).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(e => e.Beat).WithMany().OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Appeal>().WithMany().HasForeignKey(e => e.AppealId).OnDelete(DeleteBehavior.SetNull);
         builder.ToTable(t => t.HasCheckConstraint("ck_log_entries_households", "households IS NULL OR households BETWEEN 0 AND 10000"));
     }
 }

@@ -81,5 +81,6 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasIndex(n => new { n.UserId, n.ReadAt });
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Patrol>().WithMany().HasForeignKey(n => n.PatrolId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Appeal>().WithMany().HasForeignKey(n => n.AppealId).OnDelete(DeleteBehavior.Cascade);
     }
 }

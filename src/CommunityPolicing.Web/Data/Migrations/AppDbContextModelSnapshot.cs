@@ -299,6 +299,9 @@ namespace CommunityPolicing.Web.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DepartmentId", "SearchVector"), "GIN");
 
+                    b.HasIndex("RegisteredAt", "Id")
+                        .HasDatabaseName("ix_appeals_registered_at_id");
+
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("ix_appeals_status_id");
 
@@ -1427,6 +1430,10 @@ namespace CommunityPolicing.Web.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("AppealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("appeal_id");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
@@ -1434,6 +1441,14 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.Property<int?>("BeatId")
                         .HasColumnType("integer")
                         .HasColumnName("beat_id");
+
+                    b.Property<DateTimeOffset?>("CorrectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("corrected_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date")
@@ -1466,6 +1481,9 @@ namespace CommunityPolicing.Web.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_log_entries");
 
+                    b.HasIndex("AppealId")
+                        .HasDatabaseName("ix_log_entries_appeal_id");
+
                     b.HasIndex("OfficerId", "At")
                         .HasDatabaseName("ix_log_entries_officer_id_at");
 
@@ -1486,6 +1504,10 @@ namespace CommunityPolicing.Web.Data.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AppealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("appeal_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1516,6 +1538,9 @@ namespace CommunityPolicing.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("AppealId")
+                        .HasDatabaseName("ix_notifications_appeal_id");
 
                     b.HasIndex("PatrolId")
                         .HasDatabaseName("ix_notifications_patrol_id");
@@ -2975,6 +3000,12 @@ namespace CommunityPolicing.Web.Data.Migrations
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.LogEntry", b =>
                 {
+                    b.HasOne("CommunityPolicing.Web.Domain.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_log_entries_appeals_appeal_id");
+
                     b.HasOne("CommunityPolicing.Web.Domain.Beat", "Beat")
                         .WithMany()
                         .HasForeignKey("BeatId")
@@ -2995,6 +3026,12 @@ namespace CommunityPolicing.Web.Data.Migrations
 
             modelBuilder.Entity("CommunityPolicing.Web.Domain.Notification", b =>
                 {
+                    b.HasOne("CommunityPolicing.Web.Domain.Appeal", null)
+                        .WithMany()
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_notifications_appeals_appeal_id");
+
                     b.HasOne("CommunityPolicing.Web.Domain.Patrol", null)
                         .WithMany()
                         .HasForeignKey("PatrolId")

@@ -1,4 +1,6 @@
 using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Features.Appeals;
+using CommunityPolicing.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunityPolicing.Web.Data.Seeding;
@@ -119,6 +121,32 @@ public static class DemoAppeals
             }
 
             db.Appeals.Add(appeal);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await NoticesAsync(db, now, ct);
+    }
+
+    /// <summary>
+    /// The bell and the officer's "new for you" have something to show: open appeals of the last three days told to
+    /// their officers, and to the chiefs those with no officer and the answers rated low in the last fortnight.
+    /// </summary>
+    private static async Task NoticesAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var recent = await db.Appeals.Where(a => a.RegisteredAt >= now.AddDays(-3) && AppealWorkflow.Open.Contains(a.Status))
+            .Select(a => new { a.Id, a.AssignedOfficerId, a.DepartmentId, a.PrecinctId, a.RegisteredAt }).ToListAsync(ct);
+        foreach (var appeal in recent)
+        {
+            await (appeal.AssignedOfficerId is { } officer
+                ? AppealNotices.AssignedAsync(db, appeal.Id, officer, "", appeal.RegisteredAt, ct)
+                : AppealNotices.ToChiefsAsync(db, NotificationKind.AppealUnrouted, appeal.Id, appeal.DepartmentId, appeal.PrecinctId, "", appeal.RegisteredAt, ct));
+        }
+
+        var lowRated = await db.Appeals.Where(a => a.RatedAt >= now.AddDays(-14) && a.Rating <= AppealService.LowRating)
+            .Select(a => new { a.Id, a.DepartmentId, a.PrecinctId, RatedAt = a.RatedAt!.Value }).ToListAsync(ct);
+        foreach (var appeal in lowRated)
+        {
+            await AppealNotices.ToChiefsAsync(db, NotificationKind.AppealLowRating, appeal.Id, appeal.DepartmentId, appeal.PrecinctId, "", appeal.RatedAt, ct);
         }
 
         await db.SaveChangesAsync(ct);

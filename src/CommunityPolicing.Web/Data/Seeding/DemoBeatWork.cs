@@ -89,12 +89,14 @@ public static class DemoBeatWork
         int? households, string note)
     {
         var local = date.ToDateTime(time);
+        var at = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
         db.LogEntries.Add(new LogEntry
         {
             OfficerId = officerId,
             BeatId = beatId,
             Kind = kind,
-            At = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime(),
+            At = at,
+            CreatedAt = at,
             Date = date,
             Place = place,
             Households = households,

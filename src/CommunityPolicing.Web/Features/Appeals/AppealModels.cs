@@ -26,10 +26,17 @@ public sealed record AppealListQuery(
     public const int NoPost = 0;
 }
 
+/// <summary>
+/// A line of the appeal list. <paramref name="Summary"/> (the first words) and <paramref name="Place"/> (the address, else
+/// the beat) tell on a phone what it is about; like the applicant, they are filled only for those who work the appeals.
+/// </summary>
 public sealed record AppealRow(
     long Id, string RegistrationNumber, DateTimeOffset RegisteredAt, int CategoryId, AppealStatus Status, DateOnly DueDate,
-    string? Precinct, string? Officer, bool IsAnonymous, string? ApplicantName, string TimeZoneId)
+    string? Precinct, string? Officer, bool IsAnonymous, string? ApplicantName, string TimeZoneId, string? Summary, string? Place)
 {
+    /// <summary>How much of an appeal's text a line shows: enough to tell what it is about.</summary>
+    public const int SummaryLength = 90;
+
     public DateOnly RegisteredOn => LocalTime.Date(RegisteredAt, TimeZoneId);
 
     public bool Overdue(DateOnly today) => DeadlineCalculator.IsOverdue(Status, DueDate, today);

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Domain;
+using CommunityPolicing.Web.Features.Notifications;
 using CommunityPolicing.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -14,7 +15,7 @@ namespace CommunityPolicing.Web.Features.Appeals;
 /// <summary>Citizens' appeals from registration to the applicant's rating, within the signed-in user's scope.</summary>
 public sealed class AppealService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider clock)
 {
-    private static readonly AppealStatus[] Open = [AppealStatus.Registered, AppealStatus.Assigned, AppealStatus.InProgress];
+    private static readonly AppealStatus[] Open = AppealWorkflow.Open;
 
     public async Task<AppealListPage> ListAsync(AppealListQuery query, CancellationToken ct = default)
     {
@@ -63,11 +64,13 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     // A list row, built once rather than as a new expression tree (and its reflection) on every page.
     private static readonly Expression<Func<Appeal, AppealRow>> RowWithApplicant = a => new AppealRow(a.Id, a.RegistrationNumber, a.RegisteredAt,
         a.CategoryId, a.Status, a.DueDate, a.Precinct == null ? null : a.Precinct.Number, a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName,
-        a.IsAnonymous, a.ApplicantName, a.Department!.TimeZoneId);
+        a.IsAnonymous, a.ApplicantName, a.Department!.TimeZoneId,
+        a.Description.Length > AppealRow.SummaryLength ? a.Description.Substring(0, AppealRow.SummaryLength) : a.Description,
+        a.Address ?? (a.Beat == null ? null : a.Beat.Name));
 
     private static readonly Expression<Func<Appeal, AppealRow>> Row = a => new AppealRow(a.Id, a.RegistrationNumber, a.RegisteredAt,
         a.CategoryId, a.Status, a.DueDate, a.Precinct == null ? null : a.Precinct.Number, a.AssignedOfficer == null ? null : a.AssignedOfficer.FullName,
-        a.IsAnonymous, null, a.Department!.TimeZoneId);
+        a.IsAnonymous, null, a.Department!.TimeZoneId, null, a.Beat == null ? null : a.Beat.Name);
 
     // Compiled, as the dashboard reads them on every visit. The filter is the officer's branch of ScopeFilters.VisibleTo
     // (their post, ScopeFilters.OfficersMaySee) narrowed to their own appeals.
@@ -100,8 +103,10 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         ("DueDate", true) => appeals.OrderByDescending(a => a.DueDate).ThenByDescending(a => a.Id),
         ("Status", false) => appeals.OrderBy(a => a.Status).ThenByDescending(a => a.Id),
         ("Status", true) => appeals.OrderByDescending(a => a.Status).ThenByDescending(a => a.Id),
-        ("RegistrationNumber", false) or ("RegisteredAt", false) => appeals.OrderBy(a => a.Id),
-        _ => appeals.OrderByDescending(a => a.Id),
+        ("RegistrationNumber", false) => appeals.OrderBy(a => a.Id),
+        ("RegistrationNumber", true) => appeals.OrderByDescending(a => a.Id),
+        ("RegisteredAt", false) => appeals.OrderBy(a => a.RegisteredAt).ThenBy(a => a.Id),
+        _ => appeals.OrderByDescending(a => a.RegisteredAt).ThenByDescending(a => a.Id), // newest first by when it came in
     };
 
     /// <summary>The list's filters, in SQL, on top of the user's scope; shared by the list and the exports.</summary>
@@ -429,6 +434,9 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
             }
 
             db.AppealAttachments.AddRange(form.Attachments.Select(file => Attachment(appeal.Id, file, scope, now)));
+            await (officerId is { } officer
+                ? AppealNotices.AssignedAsync(db, appeal.Id, officer, scope.UserId, now, ct)
+                : AppealNotices.ToChiefsAsync(db, NotificationKind.AppealUnrouted, appeal.Id, departmentId, precinctId, scope.UserId, now, ct));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new Keyed(appeal.Id, fingerprint);
@@ -656,6 +664,11 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
 
         appeal.Status = AppealWorkflow.After(from, step);
         appeal.Events.Add(Event(now, scope, step, from, appeal.Status, Text.OrNull(note)));
+        if (step == AppealEventKind.Assigned)
+        {
+            await AppealNotices.AssignedAsync(db, appeal.Id, appeal.AssignedOfficerId!.Value, scope.UserId, now, ct);
+        }
+
         return await SaveResult.SaveAsync(db, () => checked((int)appeal.Id), null, ct);
     }
 
@@ -722,6 +735,11 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
         appeal.RatingComment = Text.OrNull(comment);
         appeal.RatedAt = now;
         appeal.Events.Add(Event(now, UserScope.Nobody, AppealEventKind.Rated, appeal.Status, appeal.Status, $"{rating}/5"));
+        if (rating <= LowRating)
+        {
+            await AppealNotices.ToChiefsAsync(db, NotificationKind.AppealLowRating, appeal.Id, appeal.DepartmentId, appeal.PrecinctId, "", now, ct);
+        }
+
         return await SaveResult.SaveAsync(db, () => 0, null, ct);
     }
 

@@ -2,8 +2,15 @@ using CommunityPolicing.Web.Domain;
 
 namespace CommunityPolicing.Web.Features.BeatWork;
 
-/// <summary>A log entry; At is in the department's time zone.</summary>
-public sealed record LogLine(long Id, LogEntryKind Kind, DateTimeOffset At, string Officer, string? Beat, string? Place, int? Households, string? Note);
+/// <summary>
+/// A log entry; At is in the department's time zone. <paramref name="AppealNumber"/> only when the reader may see that
+/// appeal; <paramref name="CanCorrect"/> for its author within a day of writing it.
+/// </summary>
+public sealed record LogLine(long Id, LogEntryKind Kind, DateTimeOffset At, string Officer, string? Beat, string? Place, int? Households, string? Note,
+    long? AppealId, string? AppealNumber, bool CanCorrect, bool Corrected);
+
+/// <summary>An appeal a log entry can be linked to.</summary>
+public sealed record LinkableAppeal(long Id, string RegistrationNumber, AppealCategory Category);
 
 /// <summary>A quick entry from a phone: what, where, when (now unless changed) and a note.</summary>
 public sealed class LogForm
@@ -15,6 +22,7 @@ public sealed class LogForm
     public string? Place { get; set; }
     public int? Households { get; set; }
     public string? Note { get; set; }
+    public long? AppealId { get; set; }
 
     public FieldErrors Validate() => new FieldErrors()
         .When(Kind == LogEntryKind.DoorToDoor && BeatId is null, nameof(BeatId), "Validation.Required")

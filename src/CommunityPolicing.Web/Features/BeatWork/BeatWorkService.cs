@@ -14,6 +14,7 @@ public sealed class BeatWorkService(IDbContextFactory<AppDbContext> factory, Cur
     public async Task<PageResult<LogLine>> LogAsync(int? officerId = null, int page = 0, int pageSize = 25, CancellationToken ct = default)
     {
         var scope = await currentUser.GetScopeAsync(ct);
+        var correctableSince = clock.GetUtcNow() - LogEntry.CorrectionWindow;
         await using var db = await factory.CreateDbContextAsync(ct);
         var entries = db.LogEntries.AsNoTracking().VisibleTo(scope);
         if (officerId is { } officer)
@@ -25,7 +26,9 @@ public sealed class BeatWorkService(IDbContextFactory<AppDbContext> factory, Cur
         var rows = await entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Skip(page * pageSize).Take(pageSize)
             .Select(e => new
             {
-                Line = new LogLine(e.Id, e.Kind, e.At, e.Officer!.FullName, e.Beat == null ? null : e.Beat.Name, e.Place, e.Households, e.Note),
+                Line = new LogLine(e.Id, e.Kind, e.At, e.Officer!.FullName, e.Beat == null ? null : e.Beat.Name, e.Place, e.Households, e.Note,
+                    e.AppealId, db.Appeals.VisibleTo(scope).Where(a => a.Id == e.AppealId).Select(a => a.RegistrationNumber).FirstOrDefault(),
+                    e.OfficerId == scope.OfficerId && e.CreatedAt >= correctableSince, e.CorrectedAt != null),
                 e.Officer.Precinct!.Department!.TimeZoneId,
             })
             .ToListAsync(ct);
@@ -33,8 +36,51 @@ public sealed class BeatWorkService(IDbContextFactory<AppDbContext> factory, Cur
             total);
     }
 
+    /// <summary>One of the officer's own entries as a form to correct, while the day to correct it lasts; else null.</summary>
+    public async Task<LogForm?> GetLogFormAsync(long id, CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var entry = await OwnEntryAsync(db, scope, id, ct);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var zone = await db.Precincts.Where(p => p.Id == scope.PrecinctId).Select(p => p.Department!.TimeZoneId).FirstAsync(ct);
+        var local = TimeZoneInfo.ConvertTime(entry.At, TimeZoneInfo.FindSystemTimeZoneById(zone));
+        return new LogForm
+        {
+            Kind = entry.Kind,
+            BeatId = entry.BeatId,
+            Place = entry.Place,
+            Households = entry.Households,
+            Note = entry.Note,
+            AppealId = entry.AppealId,
+            Date = local.Date,
+            Time = new TimeSpan(local.Hour, local.Minute, 0),
+        };
+    }
+
+    /// <summary>Appeals the officer may link an entry to: their own open ones, newest first.</summary>
+    public async Task<IReadOnlyList<LinkableAppeal>> LinkableAppealsAsync(CancellationToken ct = default)
+    {
+        var scope = await currentUser.GetScopeAsync(ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Appeals.AsNoTracking().VisibleTo(scope)
+            .Where(a => scope.OfficerId != null && a.AssignedOfficerId == scope.OfficerId && AppealWorkflow.Open.Contains(a.Status))
+            .OrderByDescending(a => a.RegisteredAt).Take(100)
+            .Select(a => new LinkableAppeal(a.Id, a.RegistrationNumber, a.Category!))
+            .ToListAsync(ct);
+    }
+
     /// <summary>Adds an entry to the signed-in officer's own log; beats must be of the officer's post.</summary>
-    public async Task<SaveResult> AddLogAsync(LogForm form, CancellationToken ct = default)
+    public Task<SaveResult> AddLogAsync(LogForm form, CancellationToken ct = default) => SaveLogAsync(null, form, ct);
+
+    /// <summary>Corrects one of the officer's own entries within a day of writing it; the correction is audited like any write.</summary>
+    public Task<SaveResult> CorrectLogAsync(long id, LogForm form, CancellationToken ct = default) => SaveLogAsync(id, form, ct);
+
+    private async Task<SaveResult> SaveLogAsync(long? id, LogForm form, CancellationToken ct)
     {
         var errors = form.Validate();
         if (errors.Count > 0)
@@ -49,9 +95,20 @@ public sealed class BeatWorkService(IDbContextFactory<AppDbContext> factory, Cur
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        var entry = id is { } existing ? await OwnEntryAsync(db, scope, existing, ct) : new LogEntry { OfficerId = officerId, CreatedAt = clock.GetUtcNow() };
+        if (entry is null)
+        {
+            return SaveResult.Invalid("", "Log.CorrectionClosed");
+        }
+
         if (form.BeatId is { } beat && !await db.Beats.AnyAsync(b => b.Id == beat && b.PrecinctId == precinctId, ct))
         {
             return SaveResult.Invalid(nameof(LogForm.BeatId), "Validation.Required");
+        }
+
+        if (form.AppealId is { } appeal && !await db.Appeals.VisibleTo(scope).AnyAsync(a => a.Id == appeal, ct))
+        {
+            return SaveResult.Invalid(nameof(LogForm.AppealId), "Log.AppealUnknown");
         }
 
         var zoneId = await db.Precincts.Where(p => p.Id == precinctId).Select(p => p.Department!.TimeZoneId).FirstAsync(ct);
@@ -65,25 +122,43 @@ public sealed class BeatWorkService(IDbContextFactory<AppDbContext> factory, Cur
         }
 
         var local = form.Date is { } date && form.Time is { } time ? DateTime.SpecifyKind(date.Date + time, DateTimeKind.Unspecified) : (DateTime?)null;
-        var at = local is { } l ? new DateTimeOffset(l, zone.GetUtcOffset(l)) : now;
+        var at = local is { } l ? new DateTimeOffset(l, zone.GetUtcOffset(l)) : id is null ? now : entry.At;
+        if (id is not null && at <= entry.At && entry.At - at < TimeSpan.FromMinutes(1))
+        {
+            at = entry.At; // the form shows minutes: the same minute keeps the time as it was written
+        }
+
         if (at > now.AddMinutes(5) || at < now.AddDays(-31))
         {
             return SaveResult.Invalid(nameof(LogForm.Date), "Log.DateRange");
         }
 
-        var entry = new LogEntry
+        entry.BeatId = form.BeatId;
+        entry.Kind = form.Kind;
+        entry.At = at.ToUniversalTime();
+        entry.Date = LocalTime.Date(at, zoneId);
+        entry.Place = Text.OrNull(form.Place);
+        entry.Households = form.Kind == LogEntryKind.DoorToDoor ? form.Households ?? 1 : null;
+        entry.Note = Text.OrNull(form.Note);
+        entry.AppealId = form.AppealId;
+        if (id is null)
         {
-            OfficerId = officerId,
-            BeatId = form.BeatId,
-            Kind = form.Kind,
-            At = at.ToUniversalTime(),
-            Date = LocalTime.Date(at, zoneId),
-            Place = Text.OrNull(form.Place),
-            Households = form.Kind == LogEntryKind.DoorToDoor ? form.Households ?? 1 : null,
-            Note = Text.OrNull(form.Note),
-        };
-        db.LogEntries.Add(entry);
+            db.LogEntries.Add(entry);
+        }
+        else
+        {
+            entry.CorrectedAt = now;
+        }
+
         return await SaveResult.SaveAsync(db, () => (int)entry.Id, null, ct);
+    }
+
+    /// <summary>The officer's own entry, tracked, while it may still be corrected.</summary>
+    private async Task<LogEntry?> OwnEntryAsync(AppDbContext db, UserScope scope, long id, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow() - LogEntry.CorrectionWindow;
+        return scope.OfficerId is not { } officer ? null
+            : await db.LogEntries.FirstOrDefaultAsync(e => e.Id == id && e.OfficerId == officer && e.CreatedAt >= since, ct);
     }
 
     /// <summary>Beats the signed-in officer logs work on: the post's, their own first.</summary>
@@ -152,7 +227,8 @@ public sealed class BeatWorkService(IDbContextFactory<AppDbContext> factory, Cur
         // above is the beat's figure, a sum without the entries' places or notes.
         var visits = await db.LogEntries.AsNoTracking().VisibleTo(scope).Where(e => e.BeatId == beatId && e.Kind == LogEntryKind.DoorToDoor)
             .OrderByDescending(e => e.At).Take(10)
-            .Select(e => new LogLine(e.Id, e.Kind, e.At, e.Officer!.FullName, null, e.Place, e.Households, e.Note)).ToListAsync(ct);
+            .Select(e => new LogLine(e.Id, e.Kind, e.At, e.Officer!.FullName, null, e.Place, e.Households, e.Note, null, null, false, e.CorrectedAt != null))
+            .ToListAsync(ct);
         return new BeatPassportExtras(places, contacts, tour, visits, MayKeep(scope, beat.DepartmentId, beat.PrecinctId));
     }
 

@@ -101,4 +101,5 @@ public sealed record SystemHealth(string Postgres, long DatabaseBytes, int Users
 /// <summary>The district officer's day: own appeals by due date, next patrols, the quarter's plan, checks due, own beats.</summary>
 public sealed record OfficerDashboard(
     DateOnly Today, Appeals.AppealListPage Overdue, Appeals.AppealListPage DueSoon, IReadOnlyList<Patrols.PatrolRow> Patrols, int AwaitingReport,
-    PlanProgress Plan, PageResult<Prevention.RecordRow> Checks, IReadOnlyList<BeatWork.MyBeat> Beats);
+    PlanProgress Plan, PageResult<Prevention.RecordRow> Checks, IReadOnlyList<BeatWork.MyBeat> Beats,
+    IReadOnlyList<Notifications.NewAppeal> NewForYou);

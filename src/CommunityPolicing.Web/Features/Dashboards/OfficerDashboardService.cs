@@ -1,5 +1,6 @@
 using CommunityPolicing.Web.Features.Appeals;
 using CommunityPolicing.Web.Features.BeatWork;
+using CommunityPolicing.Web.Features.Notifications;
 using CommunityPolicing.Web.Features.Patrols;
 using CommunityPolicing.Web.Features.Prevention;
 using CommunityPolicing.Web.Security;
@@ -8,7 +9,8 @@ namespace CommunityPolicing.Web.Features.Dashboards;
 
 /// <summary>The officer's dashboard from the features' own services, so it shows exactly what their pages show.</summary>
 public sealed class OfficerDashboardService(
-    CurrentUser currentUser, AppealService appeals, PatrolService patrols, PreventionService prevention, RecordService records, BeatWorkService beatWork)
+    CurrentUser currentUser, AppealService appeals, PatrolService patrols, PreventionService prevention, RecordService records, BeatWorkService beatWork,
+    NotificationService notifications)
 {
     public async Task<OfficerDashboard> GetAsync(CancellationToken ct = default)
     {
@@ -21,6 +23,7 @@ public sealed class OfficerDashboardService(
             await patrols.AwaitingReportCountAsync(ct),
             await prevention.ProgressAsync(today, scope.PrecinctId, ct),
             await records.ListAsync(dueOnly: true, pageSize: 5, ct: ct),
-            await beatWork.MyBeatsAtAGlanceAsync(ct));
+            await beatWork.MyBeatsAtAGlanceAsync(ct),
+            await notifications.NewlyAssignedAsync(5, ct));
     }
 }

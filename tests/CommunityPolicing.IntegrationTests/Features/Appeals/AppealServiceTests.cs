@@ -104,6 +104,30 @@ public sealed class AppealServiceTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_list_starts_with_the_newest_by_registration_time_and_says_what_and_where_to_those_who_work_it()
+    {
+        await using var chief = await app.SignedInAsync(Demo.Chief);
+        await using var admin = await app.SignedInAsync(Demo.Admin);
+        await using var db = app.NewDbContext();
+        var expected = await db.Appeals.Where(a => a.Department!.Name == Demo.TarazDepartment)
+            .OrderByDescending(a => a.RegisteredAt).ThenByDescending(a => a.Id).Take(25)
+            .Select(a => new { a.Id, a.Description, Place = a.Address ?? a.Beat!.Name }).ToListAsync();
+        Assert.NotEqual(expected.Select(a => a.Id).OrderDescending(), expected.Select(a => a.Id)); // the demo's numbers are not in time order
+
+        var page = await chief.ServiceProvider.GetRequiredService<AppealService>().ListAsync(new AppealListQuery());
+
+        Assert.Equal(expected.Select(a => a.Id), page.Items.Select(a => a.Id));
+        Assert.All(page.Items.Zip(expected), pair =>
+        {
+            Assert.StartsWith(pair.First.Summary!, pair.Second.Description);
+            Assert.InRange(pair.First.Summary!.Length, 1, AppealRow.SummaryLength);
+            Assert.Equal(pair.Second.Place, pair.First.Place);
+        });
+        var adminRows = (await admin.ServiceProvider.GetRequiredService<AppealService>().ListAsync(new AppealListQuery(PageSize: 100))).Items;
+        Assert.All(adminRows, row => Assert.Null(row.Summary)); // the applicant's words stay with those who work the appeal
+    }
+
+    [Fact]
     public async Task The_total_is_the_same_on_a_full_page_the_last_page_and_past_the_end()
     {
         await using var chief = await app.SignedInAsync(Demo.Chief);

@@ -95,8 +95,8 @@ public sealed class MatrixApp : TestApp
             Record(baizakPost, "ZXQB-REC Person", today),
             Record(post30, "ZXQP-REC Person", today));
         db.LogEntries.AddRange(
-            new LogEntry { OfficerId = officerB.Id, BeatId = beatB.Id, Kind = LogEntryKind.DoorToDoor, At = now.AddHours(-5), Date = today, Households = 3, Note = "ZXQB log" },
-            new LogEntry { OfficerId = officer30.Id, Kind = LogEntryKind.Reception, At = now.AddHours(-4), Date = today, Note = "ZXQP log" });
+            new LogEntry { OfficerId = officerB.Id, BeatId = beatB.Id, Kind = LogEntryKind.DoorToDoor, At = now.AddHours(-5), CreatedAt = now, Date = today, Households = 3, Note = "ZXQB log" },
+            new LogEntry { OfficerId = officer30.Id, Kind = LogEntryKind.Reception, At = now.AddHours(-4), CreatedAt = now, Date = today, Note = "ZXQP log" });
         db.PreventionActivities.Add(new PreventionActivity
         {
             DepartmentId = baizakPost.DepartmentId,
@@ -123,7 +123,9 @@ public sealed class MatrixApp : TestApp
             associationB.Id, associationP.Id, associationB.Members[0].Id, associationP.Members[0].Id, trainingB.Id, patrolB.Id, patrolP.Id,
             await db.PreventiveRecords.Where(r => r.FullName == "ZXQB-REC Person").Select(r => r.Id).SingleAsync(),
             await db.PreventiveRecords.Where(r => r.FullName == "ZXQP-REC Person").Select(r => r.Id).SingleAsync(),
-            meetingB.Id, coordinatorServesPost30, appealN, HiddenCategory);
+            meetingB.Id, coordinatorServesPost30, appealN, HiddenCategory,
+            await db.LogEntries.Where(e => e.Note == "ZXQB log").Select(e => e.Id).SingleAsync(),
+            await db.LogEntries.Where(e => e.Note == "ZXQP log").Select(e => e.Id).SingleAsync());
     }
 
     /// <summary>The code of the category that is not published through Open311.</summary>
@@ -236,7 +238,7 @@ public sealed class MatrixApp : TestApp
 public sealed record Foreign(
     int DepartmentB, int PostB, int Post30, int BeatB, int OfficerB, Appeal AppealB, Appeal AppealP, Appeal AppealC, long AttachmentB, long AttachmentP,
     int AssociationB, int AssociationP, int VolunteerB, int VolunteerP, int TrainingB, int PatrolB, int PatrolP, int RecordB, int RecordP, int MeetingB,
-    bool CoordinatorServesPost30, Appeal AppealN, string HiddenCategory);
+    bool CoordinatorServesPost30, Appeal AppealN, string HiddenCategory, long LogB, long LogP);
 
 [CollectionDefinition(Name)]
 public sealed class MatrixCollection : ICollectionFixture<MatrixApp>
