@@ -38,7 +38,9 @@ public static class Accessibility
                 new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))
                     .then(() => Promise.all(document.getAnimations()
                         .filter(a => a.effect?.getComputedTiming().iterations !== Infinity)
-                        .map(a => a.finished.catch(() => null)))),
+                        .map(a => a.finished.catch(() => null))))
+                    // and the shell's answer to what those frames changed (a table that now overflows), one frame behind
+                    .then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))),
                 new Promise(done => setTimeout(done, 3000)),
             ])
             """);

@@ -61,10 +61,15 @@ document.addEventListener('focusin', e => { if (!e.target.closest(overlays)) ope
 function returnFocus() {
     const open = document.querySelector('.mud-dialog-container') !== null;
     if (dialogOpen && !open) {
-        // The trap's own restore may come a moment later and leave the focus nowhere: check again for a second.
+        // The trap's own restore may come a moment later, leave the focus nowhere, or land on an element it noted too
+        // late: for a second, until the user clicks or types, the focus goes back to the opener.
         const back = opener;
+        let acted = false;
+        const act = () => { acted = true; };
+        addEventListener('pointerdown', act, { once: true, capture: true });
+        addEventListener('keydown', act, { once: true, capture: true });
         const restore = () => {
-            if (back?.isConnected && (document.activeElement === document.body || !document.activeElement)) back.focus();
+            if (!acted && back?.isConnected && document.activeElement !== back && !document.querySelector('.mud-dialog-container')) back.focus();
         };
         [0, 100, 300, 1000].forEach(delay => setTimeout(restore, delay));
     }
