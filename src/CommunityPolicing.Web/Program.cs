@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using CommunityPolicing.Web;
 using CommunityPolicing.Web.Components;
 using CommunityPolicing.Web.Components.Account;
+using CommunityPolicing.Web.Components.Shared;
 using CommunityPolicing.Web.Data;
 using CommunityPolicing.Web.Data.EmbeddedPostgres;
 using CommunityPolicing.Web.Data.Interceptors;
@@ -35,6 +36,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 using MudBlazor.Services;
 using Serilog;
 using Serilog.Extensions.Logging;
@@ -77,6 +79,7 @@ services.AddHostedService<DatabaseInitializer>();
 services.AddRazorComponents().AddInteractiveServerComponents();
 services.AddMudServices();
 services.AddLocalization();
+services.AddTransient<MudLocalizer, MudTexts>(); // MudBlazor's own texts in the user's language
 services.AddHttpContextAccessor();
 services.AddSingleton(TimeProvider.System);
 

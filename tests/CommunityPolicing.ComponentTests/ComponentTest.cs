@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using Bunit;
+using CommunityPolicing.Web.Components.Shared;
 using CommunityPolicing.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace CommunityPolicing.ComponentTests;
@@ -22,6 +24,7 @@ public abstract class ComponentTest : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization();
+        Services.AddTransient<MudLocalizer, MudTexts>();
         Services.AddAuthorizationCore(Policies.Configure);
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
         Services.AddCascadingAuthenticationState();

@@ -100,7 +100,7 @@ public sealed class AppealJourneyTests(BrowserApp app)
     {
         var page = await app.NewPageAsync(culture: "kk");
         await page.GotoAsync("/");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Учаскелік полицейіңізге жазыңыз");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Учаскелік инспекторыңызға жазыңыз");
         await page.Locator(".language-links a", new() { HasText = "EN" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Write to your district police");
         await page.Locator(".language-links a", new() { HasText = "TG" }).ClickAsync();

@@ -19,7 +19,7 @@ public sealed class BeatWorkTests(BrowserApp app)
         await page.ClickAsync("[data-testid=log-save]");
         var entry = page.Locator("[data-testid=log-entry]").First;
         await Assertions.Expect(entry).ToContainTextAsync("ul. Abaya, 12");
-        await Assertions.Expect(entry).ToContainTextAsync("24 households");
+        await Assertions.Expect(entry).ToContainTextAsync("households: 24");
         await BrowserApp.ScreenshotAsync(page, "log-phone");
 
         await page.GotoAsync("/prevention");
@@ -57,7 +57,7 @@ public sealed class BeatWorkTests(BrowserApp app)
         var beat = await db.BeatPlaces.Where(p => p.Kind == Web.Domain.BeatPlaceKind.ProblemAddress).Select(p => p.BeatId).FirstAsync();
         await page.GotoAsync($"/beats/{beat}");
         await BrowserApp.WaitForCircuitAsync(page);
-        await Assertions.Expect(page.Locator("[data-testid=tour]")).ToContainTextAsync("households");
+        await Assertions.Expect(page.Locator("[data-testid=tour]")).ToContainTextAsync("Households visited");
         await Assertions.Expect(page.Locator("[data-testid=places]")).ToContainTextAsync("Problem address");
         await BrowserApp.ScreenshotAsync(page, "beat-passport");
         await page.Context.CloseAsync();

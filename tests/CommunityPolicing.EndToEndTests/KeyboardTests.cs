@@ -90,7 +90,7 @@ public sealed class KeyboardTests(BrowserApp app)
         await page.Keyboard.PressAsync("Enter");
 
         var entry = page.Locator("[data-testid=log-entry]", new() { HasText = "ul. Zheltoksan, 3" });
-        await Assertions.Expect(entry).ToContainTextAsync("16 households");
+        await Assertions.Expect(entry).ToContainTextAsync("households: 16");
         await page.Context.CloseAsync();
     }
 

@@ -9,6 +9,8 @@ public static class AppealWorkflow
     /// <summary>The statuses of an appeal still waiting for its answer (or redirection): the clock runs on these.</summary>
     public static readonly AppealStatus[] Open = [AppealStatus.Registered, AppealStatus.Assigned, AppealStatus.InProgress];
 
+    public static bool IsOpen(AppealStatus status) => Open.Contains(status);
+
     private static readonly Dictionary<AppealEventKind, AppealStatus[]> AllowedFrom = new()
     {
         [AppealEventKind.Assigned] = Open,

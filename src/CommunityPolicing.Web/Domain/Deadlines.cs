@@ -125,9 +125,9 @@ public static class DeadlineCalculator
 
     /// <summary>Overdue: not answered (nor redirected or closed) and the due date has passed.</summary>
     public static bool IsOverdue(AppealStatus status, DateOnly due, DateOnly today) =>
-        status is AppealStatus.Registered or AppealStatus.Assigned or AppealStatus.InProgress && due < today;
+        AppealWorkflow.IsOpen(status) && due < today;
 
     /// <summary>Due within 3 days (today included) and still open: highlighted everywhere.</summary>
     public static bool IsDueSoon(AppealStatus status, DateOnly due, DateOnly today) =>
-        status is AppealStatus.Registered or AppealStatus.Assigned or AppealStatus.InProgress && due >= today && due <= today.AddDays(3);
+        AppealWorkflow.IsOpen(status) && due >= today && due <= today.AddDays(3);
 }

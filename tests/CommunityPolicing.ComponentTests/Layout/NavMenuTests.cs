@@ -28,7 +28,7 @@ public sealed class NavMenuTests : ComponentTest
 
         var nav = Render<NavMenu>();
 
-        Assert.Contains("Учаскелік пункттер", nav.Markup);
+        Assert.Contains("Учаскелік полиция пункттері", nav.Markup);
         Assert.Contains("Аудит журналы", nav.Markup);
     }
 }

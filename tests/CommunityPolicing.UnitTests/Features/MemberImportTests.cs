@@ -44,6 +44,25 @@ public sealed class MemberImportTests
         Assert.Equal("Validation.YesNo", row.Errors["BackgroundCheckPassed"]);
     }
 
+    [Theory]
+    [InlineData("Отстранён(а)", VolunteerStatus.Suspended)]
+    [InlineData("Отстранён", VolunteerStatus.Suspended)]
+    [InlineData("Отстранен", VolunteerStatus.Suspended)]
+    [InlineData("Отстранена", VolunteerStatus.Suspended)]
+    [InlineData("Выбыл(а)", VolunteerStatus.Left)]
+    [InlineData("Выбыл", VolunteerStatus.Left)]
+    [InlineData("выбыла", VolunteerStatus.Left)]
+    [InlineData("Шыққан", VolunteerStatus.Left)]
+    [InlineData("Шықты", VolunteerStatus.Left)]
+    [InlineData("Активная", VolunteerStatus.Active)]
+    public void A_status_is_read_in_the_uis_words_their_older_and_feminine_forms_with_e_or_yo(string status, VolunteerStatus expected)
+    {
+        var row = MemberImport.Parse(2, new Dictionary<string, string?> { ["ФИО"] = "Ли Виктория", ["Дата рождения"] = "1999-01-01", ["Статус"] = status }, 1, Today);
+
+        Assert.False(row.Errors.ContainsKey("Status"));
+        Assert.Equal(expected, row.Member.Status);
+    }
+
     [Fact]
     public void Unknown_columns_are_ignored_and_other_file_types_are_not_read()
     {

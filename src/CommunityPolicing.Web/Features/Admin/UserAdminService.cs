@@ -12,7 +12,7 @@ namespace CommunityPolicing.Web.Features.Admin;
 /// </summary>
 public sealed class UserAdminService(
     IDbContextFactory<AppDbContext> factory, AppDbContext identityDb, UserManager<ApplicationUser> users, CurrentUser currentUser,
-    AuditLog audit)
+    AuditLog audit, TimeProvider clock)
 {
     public async Task<PageResult<UserRow>> ListAsync(UserListQuery query, CancellationToken ct = default)
     {
@@ -38,7 +38,7 @@ public sealed class UserAdminService(
             rows = rows.Where(r => r.Role == query.Role);
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var total = await rows.CountAsync(ct);
         var items = await rows.OrderBy(r => r.User.Email).Skip(query.Page * query.PageSize).Take(query.PageSize)
             .Select(r => new UserRow(r.User.Id, r.User.Email!, r.User.FullName, r.Role,

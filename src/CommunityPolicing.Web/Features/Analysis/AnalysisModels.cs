@@ -23,7 +23,7 @@ public sealed record BriefingLine(int Id, string Precinct, string? Association, 
 public sealed class MeetingForm
 {
     public int PrecinctId { get; set; }
-    public DateTime? HeldOn { get; set; } = DateTime.Today;
+    public DateTime? HeldOn { get; set; } // the page gives the department's today
     public DateTime? PeriodFrom { get; set; }
     public DateTime? PeriodTo { get; set; }
     public string? Attendees { get; set; }
@@ -56,7 +56,7 @@ public sealed class BriefingForm
     public int? AssociationId { get; set; }
     public string Title { get; set; } = "";
     public string Text { get; set; } = "";
-    public DateTime? ValidUntil { get; set; } = DateTime.Today.AddDays(30);
+    public DateTime? ValidUntil { get; set; } // the page offers a month from the department's today
 
     public FieldErrors Validate(DateOnly today) => new FieldErrors()
         .When(PrecinctId == 0, nameof(PrecinctId), "Validation.Required")

@@ -15,7 +15,6 @@ namespace CommunityPolicing.Web.Features.Appeals;
 /// <summary>Citizens' appeals from registration to the applicant's rating, within the signed-in user's scope.</summary>
 public sealed class AppealService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, AuditLog audit, TimeProvider clock)
 {
-    private static readonly AppealStatus[] Open = AppealWorkflow.Open;
 
     public async Task<AppealListPage> ListAsync(AppealListQuery query, CancellationToken ct = default)
     {
@@ -76,13 +75,13 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
     // (their post, ScopeFilters.OfficersMaySee) narrowed to their own appeals.
     private static readonly Func<AppDbContext, int, int, DateOnly, DateOnly, int, IAsyncEnumerable<AppealRow>> MineDue = EF.CompileAsyncQuery(
         (AppDbContext db, int precinct, int officer, DateOnly from, DateOnly to, int take) => db.Appeals.AsNoTracking().Where(ScopeFilters.OfficersMaySee)
-            .Where(a => a.PrecinctId == precinct && a.AssignedOfficerId == officer && Open.Contains(a.Status) && a.DueDate >= from && a.DueDate <= to)
+            .Where(a => a.PrecinctId == precinct && a.AssignedOfficerId == officer && AppealWorkflow.Open.Contains(a.Status) && a.DueDate >= from && a.DueDate <= to)
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id).Take(take)
             .Select(RowWithApplicant)); // officers see their applicants
 
     private static readonly Func<AppDbContext, int, int, DateOnly, DateOnly, Task<int>> MineDueCount = EF.CompileAsyncQuery(
         (AppDbContext db, int precinct, int officer, DateOnly from, DateOnly to) => db.Appeals.Where(ScopeFilters.OfficersMaySee)
-            .Count(a => a.PrecinctId == precinct && a.AssignedOfficerId == officer && Open.Contains(a.Status) && a.DueDate >= from && a.DueDate <= to));
+            .Count(a => a.PrecinctId == precinct && a.AssignedOfficerId == officer && AppealWorkflow.Open.Contains(a.Status) && a.DueDate >= from && a.DueDate <= to));
 
     /// <summary>Lists PostgreSQL expects to be longer than this show its estimate ("about N") instead of an exact count.</summary>
     public const int ExactCountUpTo = 50_000;
@@ -180,12 +179,12 @@ public sealed class AppealService(IDbContextFactory<AppDbContext> factory, Curre
 
         if (query.OpenOnly)
         {
-            appeals = appeals.Where(a => Open.Contains(a.Status));
+            appeals = appeals.Where(a => AppealWorkflow.Open.Contains(a.Status));
         }
 
         if (query.OverdueOnly)
         {
-            appeals = appeals.Where(a => Open.Contains(a.Status) && a.DueDate < today);
+            appeals = appeals.Where(a => AppealWorkflow.Open.Contains(a.Status) && a.DueDate < today);
         }
 
         if (query.LowRatedOnly)

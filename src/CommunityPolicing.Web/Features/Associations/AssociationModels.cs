@@ -35,7 +35,7 @@ public sealed class VolunteerForm
     public string? Address { get; set; }
     public string? DocumentNumber { get; set; }
     public string? BadgeNumber { get; set; }
-    public DateTime? JoinedOn { get; set; } = DateTime.Today;
+    public DateTime? JoinedOn { get; set; } // the page gives the department's today
     public DateTime? LeftOn { get; set; }
     public VolunteerStatus Status { get; set; } = VolunteerStatus.Candidate;
     public string? StatusReason { get; set; }
@@ -63,7 +63,7 @@ public sealed class TrainingForm
 {
     public int AssociationId { get; set; }
     public TrainingTopic Topic { get; set; } = TrainingTopic.FirstAid;
-    public DateTime? HeldOn { get; set; } = DateTime.Today;
+    public DateTime? HeldOn { get; set; } // the page gives the department's today
     public decimal Hours { get; set; } = 4;
     public int? InstructorOfficerId { get; set; }
     public string? Notes { get; set; }

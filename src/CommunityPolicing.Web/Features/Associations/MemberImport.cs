@@ -58,6 +58,7 @@ public static class MemberImport
         ["Тексеруден өтті"] = nameof(VolunteerForm.BackgroundCheckPassed),
     };
 
+    // The status words of the UI (VolunteerStatus.*), their older and feminine forms; written with е, as a cell's ё is read as е.
     private static readonly Dictionary<string, VolunteerStatus> Statuses = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Candidate"] = VolunteerStatus.Candidate,
@@ -65,12 +66,18 @@ public static class MemberImport
         ["Үміткер"] = VolunteerStatus.Candidate,
         ["Active"] = VolunteerStatus.Active,
         ["Активный"] = VolunteerStatus.Active,
+        ["Активная"] = VolunteerStatus.Active,
         ["Белсенді"] = VolunteerStatus.Active,
         ["Suspended"] = VolunteerStatus.Suspended,
-        ["Отстранён"] = VolunteerStatus.Suspended,
+        ["Отстранен(а)"] = VolunteerStatus.Suspended,
+        ["Отстранен"] = VolunteerStatus.Suspended,
+        ["Отстранена"] = VolunteerStatus.Suspended,
         ["Шеттетілген"] = VolunteerStatus.Suspended,
         ["Left"] = VolunteerStatus.Left,
+        ["Выбыл(а)"] = VolunteerStatus.Left,
         ["Выбыл"] = VolunteerStatus.Left,
+        ["Выбыла"] = VolunteerStatus.Left,
+        ["Шыққан"] = VolunteerStatus.Left,
         ["Шықты"] = VolunteerStatus.Left,
     };
 
@@ -156,7 +163,7 @@ public static class MemberImport
         };
         if (Get(nameof(VolunteerForm.Status)) is { } status)
         {
-            if (Statuses.TryGetValue(status, out var parsed))
+            if (Statuses.TryGetValue(status.Replace('ё', 'е').Replace('Ё', 'Е'), out var parsed))
             {
                 form.Status = parsed;
             }

@@ -14,7 +14,7 @@ namespace CommunityPolicing.Web.Features.Dashboards;
 /// department, by post or by beat, so a department total and the rows under it always add up.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, CurrentUser currentUser, PrecinctService precincts,
-    IMemoryCache cache, IOptions<DashboardOptions> options)
+    IMemoryCache cache, IOptions<DashboardOptions> options, TimeProvider clock)
 {
     private sealed record AreaRow(int Key, bool Total, int Received, int Answered, int AnsweredOnTime, int Overdue, double? MedianDays,
         decimal? Satisfaction, int R1, int R2, int R3, int R4, int R5, int Complaints);
@@ -98,7 +98,8 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, Cu
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        var since = DateTimeOffset.UtcNow.AddDays(-1);
+        var now = clock.GetUtcNow();
+        var since = now.AddDays(-1);
         var postgres = await db.Database.SqlQuery<string>($"SELECT current_setting('server_version') AS \"Value\"").FirstAsync(ct);
         var size = await db.Database.SqlQuery<long>($"SELECT pg_database_size(current_database()) AS \"Value\"").FirstAsync(ct);
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.At >= since).GroupBy(_ => 1).Select(g => new
@@ -107,7 +108,6 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, Cu
             Failed = g.Count(a => a.Action == AuditActions.SignInFailed),
             Denied = g.Count(a => a.Action == AuditActions.AccessDenied),
         }).FirstOrDefaultAsync(ct);
-        var now = DateTimeOffset.UtcNow;
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).GroupBy(r => r)
             .Select(g => new { Role = g.Key, Count = g.Count() }).ToListAsync(ct);
         return new SystemHealth(postgres, size, await db.Users.CountAsync(ct), await db.Users.CountAsync(u => u.LockoutEnd > now, ct),
@@ -160,6 +160,9 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, Cu
         r.Received, r.Answered, r.AnsweredOnTime, r.Overdue, r.MedianDays, r.Satisfaction is { } s ? Math.Round(s, 2) : null,
         [r.R1, r.R2, r.R3, r.R4, r.R5], r.Complaints);
 
+    /// <summary>The open statuses (<see cref="AppealWorkflow.Open"/>) as SQL: the enum's names, as stored.</summary>
+    private static readonly string OpenSql = $"({string.Join(", ", AppealWorkflow.Open.Select(s => $"'{s}'"))})";
+
     // The grouping column is one of two constants above, never user input; every value is a parameter.
     private static FormattableString AreaSql(string column, int departmentId, int? precinctId, DateTimeOffset from, DateTimeOffset to, string zone, DateOnly today) =>
         System.Runtime.CompilerServices.FormattableStringFactory.Create($$"""
@@ -167,7 +170,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> factory, Cu
               count(*) FILTER (WHERE a.registered_at >= {0} AND a.registered_at < {1})::int AS "received",
               count(*) FILTER (WHERE a.answered_at >= {0} AND a.answered_at < {1})::int AS "answered",
               count(*) FILTER (WHERE a.answered_at >= {0} AND a.answered_at < {1} AND (a.answered_at AT TIME ZONE {2})::date <= a.due_date)::int AS "answered_on_time",
-              count(*) FILTER (WHERE a.status IN ('Registered', 'Assigned', 'InProgress') AND a.due_date < {3})::int AS "overdue",
+              count(*) FILTER (WHERE a.status IN {{OpenSql}} AND a.due_date < {3})::int AS "overdue",
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.answered_at - a.registered_at) / 86400.0)
                 FILTER (WHERE a.answered_at >= {0} AND a.answered_at < {1}) AS "median_days",
               avg(a.rating) FILTER (WHERE a.rated_at >= {0} AND a.rated_at < {1}) AS "satisfaction",

@@ -13,12 +13,12 @@ public sealed record OfficerListQuery(
 
 public sealed record OfficerRow(
     int Id, string FullName, string Rank, string BadgeNumber, OfficerPosition Position,
-    int PrecinctId, string PrecinctNumber, string Department, int Beats, bool LivesOnBeat);
+    int PrecinctId, string PrecinctNumber, string Department, int Beats, bool LivesOnBeat, Jurisdiction Jurisdiction);
 
 public sealed record OfficerDetails(
     int Id, string FullName, string Rank, string BadgeNumber, OfficerPosition Position, bool LivesOnBeat, string? Phone,
     int PrecinctId, string PrecinctNumber, string PrecinctName, string Department, string? UserName, bool CanEdit,
-    IReadOnlyList<Option> Beats);
+    IReadOnlyList<Option> Beats, Jurisdiction Jurisdiction);
 
 public sealed class OfficerForm
 {

@@ -46,7 +46,7 @@ public sealed class OfficerService(IDbContextFactory<AppDbContext> factory, Curr
 
         var items = await officers.Skip(query.Page * query.PageSize).Take(query.PageSize)
             .Select(o => new OfficerRow(o.Id, o.FullName, o.Rank, o.BadgeNumber, o.Position,
-                o.PrecinctId, o.Precinct!.Number, o.Precinct.Department!.Name, o.Beats.Count, o.LivesOnBeat))
+                o.PrecinctId, o.Precinct!.Number, o.Precinct.Department!.Name, o.Beats.Count, o.LivesOnBeat, o.Precinct.Department.Jurisdiction))
             .ToListAsync(ct);
         return new PageResult<OfficerRow>(items, total);
     }
@@ -70,6 +70,7 @@ public sealed class OfficerService(IDbContextFactory<AppDbContext> factory, Curr
                 PrecinctName = o.Precinct.Name,
                 o.Precinct.DepartmentId,
                 Department = o.Precinct.Department!.Name,
+                o.Precinct.Department.Jurisdiction,
                 UserName = db.Users.Where(u => u.Id == o.UserId).Select(u => u.UserName).FirstOrDefault(),
                 Beats = o.Beats.OrderBy(b => b.Name).Select(b => new Option(b.Id, b.Name)).ToList(),
             })
@@ -82,7 +83,7 @@ public sealed class OfficerService(IDbContextFactory<AppDbContext> factory, Curr
 
         return new OfficerDetails(officer.Id, officer.FullName, officer.Rank, officer.BadgeNumber, officer.Position, officer.LivesOnBeat,
             officer.Phone, officer.PrecinctId, officer.PrecinctNumber, officer.PrecinctName, officer.Department, officer.UserName,
-            scope.CanEditDepartment(officer.DepartmentId), officer.Beats);
+            scope.CanEditDepartment(officer.DepartmentId), officer.Beats, officer.Jurisdiction);
     }
 
     public async Task<OfficerForm?> GetFormAsync(int id, CancellationToken ct = default)

@@ -99,8 +99,8 @@ public static class Open311Endpoints
             if (query.Status is { } status)
             {
                 appeals = status == "open"
-                    ? appeals.Where(a => a.Status == AppealStatus.Registered || a.Status == AppealStatus.Assigned || a.Status == AppealStatus.InProgress)
-                    : appeals.Where(a => a.Status == AppealStatus.Answered || a.Status == AppealStatus.Closed || a.Status == AppealStatus.Redirected);
+                    ? appeals.Where(a => AppealWorkflow.Open.Contains(a.Status))
+                    : appeals.Where(a => !AppealWorkflow.Open.Contains(a.Status));
             }
 
             return Results.Json(await ProjectAsync(appeals.OrderByDescending(a => a.Id).Take(MaxResults), ct));
@@ -209,7 +209,7 @@ public static class Open311Endpoints
         }).ToListAsync(ct))
         .Select(a => new ServiceRequest(
             a.RegistrationNumber,
-            a.Status is AppealStatus.Registered or AppealStatus.Assigned or AppealStatus.InProgress ? "open" : "closed",
+            AppealWorkflow.IsOpen(a.Status) ? "open" : "closed",
             a.StatusNote, a.NameEn, a.Code, a.PublishDetails ? a.Description : null, a.Agency, null,
             a.RegisteredAt.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
             (a.Updated ?? a.RegisteredAt).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),

@@ -30,7 +30,7 @@ public sealed record PrecinctPassport(
     double? Latitude, double? Longitude, PrecinctKind Kind, PrecinctStatus Status,
     DateOnly? PlannedOn, DateOnly? ConstructionStartedOn, DateOnly? OpenedOn, DateOnly? ClosedOn,
     bool RoundTheClock, string? ReceptionHours, Staffing Staffing, bool CanEdit,
-    IReadOnlyList<EquipmentLine> Equipment, IReadOnlyList<BeatLine> Beats, IReadOnlyList<OfficerLine> Officers);
+    IReadOnlyList<EquipmentLine> Equipment, IReadOnlyList<BeatLine> Beats, IReadOnlyList<OfficerLine> Officers, Jurisdiction Jurisdiction);
 
 /// <summary>What the create/edit dialog edits. Version is the row version the user started from.</summary>
 public sealed class PrecinctForm

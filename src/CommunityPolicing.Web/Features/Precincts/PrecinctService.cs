@@ -65,6 +65,7 @@ public sealed class PrecinctService(IDbContextFactory<AppDbContext> factory, Cur
             {
                 Precinct = p,
                 Department = p.Department!.Name,
+                p.Department.Jurisdiction,
                 Filled = p.Officers.Count(o => o.Position == OfficerPosition.DistrictInspector || o.Position == OfficerPosition.SeniorDistrictInspector),
             })
             .FirstOrDefaultAsync(ct);
@@ -85,7 +86,7 @@ public sealed class PrecinctService(IDbContextFactory<AppDbContext> factory, Cur
         var p = header.Precinct;
         return new PrecinctPassport(p.Id, p.DepartmentId, header.Department, p.Number, p.Name, p.Address, p.Latitude, p.Longitude,
             p.Kind, p.Status, p.PlannedOn, p.ConstructionStartedOn, p.OpenedOn, p.ClosedOn, p.RoundTheClock, p.ReceptionHours,
-            new Staffing(p.AuthorisedPosts, header.Filled), scope.CanEditDepartment(p.DepartmentId), equipment, beats, officers);
+            new Staffing(p.AuthorisedPosts, header.Filled), scope.CanEditDepartment(p.DepartmentId), equipment, beats, officers, header.Jurisdiction);
     }
 
     public async Task<PrecinctForm?> GetFormAsync(int id, CancellationToken ct = default)

@@ -32,7 +32,7 @@ public sealed class ActivityForm
 public sealed class DoneForm
 {
     public int Id { get; set; }
-    public DateTime? DoneOn { get; set; } = DateTime.Today;
+    public DateTime? DoneOn { get; set; }
     public int? Attendance { get; set; }
     public string? Outcome { get; set; }
     public uint Version { get; set; }
@@ -59,7 +59,7 @@ public sealed class RecordForm
     public DateTime? BirthDate { get; set; }
     public string? Address { get; set; }
     public string Grounds { get; set; } = "";
-    public DateTime? StartedOn { get; set; } = DateTime.Today;
+    public DateTime? StartedOn { get; set; } // the page gives the department's today
     public int CheckEveryDays { get; set; } = 30;
 
     public FieldErrors Validate(DateOnly today) => new FieldErrors()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using CommunityPolicing.Web.Domain;
 using CommunityPolicing.Web.Features.Precincts;
@@ -6,7 +7,7 @@ namespace CommunityPolicing.ComponentTests.Features.Precincts;
 
 public sealed class PrecinctPassportViewTests : ComponentTest
 {
-    private static PrecinctPassport Passport(bool canEdit) => new(
+    private static PrecinctPassport Passport(bool canEdit, Jurisdiction jurisdiction = Jurisdiction.Kazakhstan) => new(
         Id: 17, DepartmentId: 1, Department: "Управление полиции г. Тараз", Number: "17", Name: "УПП № 17 (ТарРУ им. М.Х. Дулати)",
         Address: "г. Тараз, ул. Сулейманова, 7", Latitude: 42.8987, Longitude: 71.3787, Kind: PrecinctKind.Stationary,
         Status: PrecinctStatus.Operating, PlannedOn: new DateOnly(2021, 3, 1), ConstructionStartedOn: new DateOnly(2021, 7, 1),
@@ -14,7 +15,21 @@ public sealed class PrecinctPassportViewTests : ComponentTest
         Staffing: new Staffing(4, 1), CanEdit: canEdit,
         Equipment: [new EquipmentLine(1, EquipmentKind.CctvCamera, 12, 9, 1), new EquipmentLine(2, EquipmentKind.Computer, 2, 2, 1)],
         Beats: [new BeatLine(5, "Участок № 17-1", 3240, 900, 7, "Абдрахманов Санжар", true), new BeatLine(6, "Участок № 17-2", 5100, 1500, null, null, false)],
-        Officers: [new OfficerLine(7, "Абдрахманов Санжар", "майор полиции", OfficerPosition.DistrictInspector, false, 1)]);
+        Officers: [new OfficerLine(7, "Абдрахманов Санжар", "майор полиции", OfficerPosition.DistrictInspector, false, 1)],
+        Jurisdiction: jurisdiction);
+
+    [Theory]
+    [InlineData(Jurisdiction.Kazakhstan, "Участковый инспектор полиции")]
+    [InlineData(Jurisdiction.Russia, "Участковый уполномоченный полиции")]
+    [InlineData(Jurisdiction.Tajikistan, "Участковый инспектор милиции")]
+    public void The_officers_title_is_the_one_the_departments_law_gives(Jurisdiction jurisdiction, string title)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ru");
+
+        var view = Render<PrecinctPassportView>(p => p.Add(v => v.Passport, Passport(canEdit: false, jurisdiction)));
+
+        Assert.Contains(title, view.Find("[data-testid=officers]").TextContent);
+    }
 
     [Fact]
     public void Shows_staffing_computed_from_authorised_and_filled_posts()

@@ -75,13 +75,13 @@ public sealed class AssociationServiceTests(TestApp app)
 
         foreach (var topic in new[] { TrainingTopic.LegalBasics, TrainingTopic.LawfulForce })
         {
-            Assert.True((await associations.RecordTrainingAsync(new TrainingForm { AssociationId = associationId, Topic = topic, Attendees = { [saved.Id] = true } })).Succeeded);
+            Assert.True((await associations.RecordTrainingAsync(new TrainingForm { HeldOn = DateTime.Today, AssociationId = associationId, Topic = topic, Attendees = { [saved.Id] = true } })).Succeeded);
         }
 
         var beforeFirstAid = (await associations.GetVolunteerAsync(saved.Id))!.Eligibility;
         Assert.Equal(("Eligibility.TrainingMissing", TrainingTopic.FirstAid), (beforeFirstAid.Reasons.Single().Key, beforeFirstAid.Reasons.Single().Topic!.Value));
 
-        Assert.True((await associations.RecordTrainingAsync(new TrainingForm { AssociationId = associationId, Topic = TrainingTopic.FirstAid, Attendees = { [saved.Id] = true } })).Succeeded);
+        Assert.True((await associations.RecordTrainingAsync(new TrainingForm { HeldOn = DateTime.Today, AssociationId = associationId, Topic = TrainingTopic.FirstAid, Attendees = { [saved.Id] = true } })).Succeeded);
         Assert.True((await associations.GetVolunteerAsync(saved.Id))!.Eligibility.Eligible);
     }
 
@@ -95,9 +95,9 @@ public sealed class AssociationServiceTests(TestApp app)
         await using var coordinator = await app.SignedInAsync(Demo.Coordinator);
 
         Assert.True((await officer.ServiceProvider.GetRequiredService<AssociationService>().SaveVolunteerAsync(
-            new VolunteerForm { AssociationId = dnd, FullName = "x", BirthDate = new DateTime(1990, 1, 1) })).NotFound);
+            new VolunteerForm { AssociationId = dnd, FullName = "x", BirthDate = new DateTime(1990, 1, 1), JoinedOn = DateTime.Today })).NotFound);
         var foreign = await coordinator.ServiceProvider.GetRequiredService<AssociationService>().RecordTrainingAsync(
-            new TrainingForm { AssociationId = dnd, Attendees = { [outsider] = true } });
+            new TrainingForm { HeldOn = DateTime.Today, AssociationId = dnd, Attendees = { [outsider] = true } });
         Assert.Equal("Validation.MemberOfAnotherAssociation", foreign.Errors["Attendees"]);
     }
 
@@ -115,6 +115,7 @@ public sealed class AssociationServiceTests(TestApp app)
             BirthDate = DateTime.Today.AddYears(-5),
             Phone = "abc",
             Status = VolunteerStatus.Left,
+            JoinedOn = DateTime.Today,
         });
 
         Assert.Equal(["BirthDate", "FullName", "LeftOn", "Phone", "StatusReason"], result.Errors.Keys.Order(StringComparer.Ordinal));
@@ -179,7 +180,7 @@ public sealed class AssociationServiceTests(TestApp app)
 
         var plan = new MonthPlanForm { AssociationId = id, Month = before.ThisMonth.Month, PlannedPatrols = 8, PlannedEvents = 2, PlannedTrainingHours = 12, Notes = "Рейды по пятницам", Version = before.ThisMonth.Version };
         Assert.True((await associations.SaveMonthPlanAsync(plan)).Succeeded);
-        Assert.True((await associations.RecordTrainingAsync(new TrainingForm { AssociationId = id, Topic = TrainingTopic.PatrolTactics, Hours = 3, Attendees = { [member] = true } })).Succeeded);
+        Assert.True((await associations.RecordTrainingAsync(new TrainingForm { HeldOn = DateTime.Today, AssociationId = id, Topic = TrainingTopic.PatrolTactics, Hours = 3, Attendees = { [member] = true } })).Succeeded);
 
         var after = (await associations.GetAsync(id))!;
         Assert.Equal((8, 2, 12m, "Рейды по пятницам"), (after.ThisMonth.PlannedPatrols, after.ThisMonth.PlannedEvents, after.ThisMonth.PlannedTrainingHours, after.ThisMonth.Notes));

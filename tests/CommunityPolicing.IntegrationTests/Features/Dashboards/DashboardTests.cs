@@ -208,10 +208,10 @@ public sealed class DashboardTests(TestApp app)
         var summary = MiniExcelLibs.MiniExcel.Query(xlsx, sheetName: sheets[0]).Cast<IDictionary<string, object?>>()
             .Select(r => r.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToArray()).ToList();
         // A title block that says what the sheet is when it is printed or sent on: the report, its period, the department.
-        Assert.Equal($"Отчёт за квартал: {quarter} квартал {today.Year}", summary[0][0]);
+        Assert.Equal($"Отчёт за квартал: {quarter} квартал {today.Year} г.", summary[0][0]);
         Assert.Equal(["Период", $"{report.Summary.From:dd.MM.yyyy} – {report.Summary.To:dd.MM.yyyy}"], summary[1][..2]);
         Assert.Equal(["Отдел полиции", report.Summary.Department], summary[2][..2]);
-        Assert.Equal(["Пункт", "Всё управление"], summary[3][..2]);
+        Assert.Equal(["Пункт", "Весь отдел"], summary[3][..2]);
         var header = summary.FindIndex(r => r[0] == "Показатель");
         Assert.Equal(["Обращения", report.Summary.Appeals.ToString(System.Globalization.CultureInfo.InvariantCulture)], summary[header + 1][..2]);
         xlsx.Position = 0;

@@ -141,7 +141,7 @@ public sealed class PreventionTests(TestApp app)
         Assert.Equal(plan.Progress.Overdue - 1, after.Progress.Overdue);
 
         await using var other = await app.SignedInAsync(Demo.Officer30);
-        Assert.True((await other.ServiceProvider.GetRequiredService<PreventionService>().MarkDoneAsync(new DoneForm { Id = lecture.Id, Version = lecture.Version })).NotFound);
+        Assert.True((await other.ServiceProvider.GetRequiredService<PreventionService>().MarkDoneAsync(new DoneForm { Id = lecture.Id, Version = lecture.Version, DoneOn = DateTime.Today })).NotFound);
     }
 
     [Fact]
@@ -225,6 +225,7 @@ public sealed class PreventionTests(TestApp app)
         var incomplete = await analysis.SaveMeetingAsync(new MeetingForm
         {
             PrecinctId = post17,
+            HeldOn = DateTime.Today,
             PeriodFrom = DateTime.Today,
             PeriodTo = DateTime.Today,
             Minutes = "x",
@@ -236,12 +237,12 @@ public sealed class PreventionTests(TestApp app)
         Assert.True((await analysis.SetActionDoneAsync(action.Id, true)).Succeeded);
         Assert.NotNull((await analysis.MeetingsAsync(post17)).Single(m => m.Minutes == "Протокол теста").Actions.Single().DoneOn);
 
-        Assert.True((await analysis.SaveBriefingAsync(new BriefingForm { PrecinctId = post17, Title = "Тестовая ориентировка", Text = "Смотреть за парковкой" })).Succeeded);
+        Assert.True((await analysis.SaveBriefingAsync(new BriefingForm { ValidUntil = DateTime.Today.AddDays(30), PrecinctId = post17, Title = "Тестовая ориентировка", Text = "Смотреть за парковкой" })).Succeeded);
         await using var coordinator = await app.SignedInAsync(Demo.Coordinator);
         await using var officer30 = await app.SignedInAsync(Demo.Officer30);
         Assert.Contains((await coordinator.ServiceProvider.GetRequiredService<AnalysisService>().BriefingsAsync()), b => b.Title == "Тестовая ориентировка");
         Assert.DoesNotContain((await officer30.ServiceProvider.GetRequiredService<AnalysisService>().BriefingsAsync()), b => b.Title == "Тестовая ориентировка");
-        Assert.True((await coordinator.ServiceProvider.GetRequiredService<AnalysisService>().SaveBriefingAsync(new BriefingForm { PrecinctId = post17, Title = "x", Text = "y" })).NotFound);
+        Assert.True((await coordinator.ServiceProvider.GetRequiredService<AnalysisService>().SaveBriefingAsync(new BriefingForm { ValidUntil = DateTime.Today.AddDays(30), PrecinctId = post17, Title = "x", Text = "y" })).NotFound);
     }
 
     [Fact]
